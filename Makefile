@@ -1,0 +1,49 @@
+# kehoach: the only task runner. `make help` lists the targets.
+# On a fresh machine `make build` and `make test` set up .venv from pyproject.toml themselves.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-from-pyproject
+PLAN   ?=
+OUT    ?= build
+
+.DEFAULT_GOAL := help
+.PHONY: help venv build test lint typecheck bench template schema new pdf preview clean
+
+help: ## liệt kê các lệnh
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+# The virtual environment is rebuilt whenever pyproject.toml is newer than the last install.
+$(STAMP): pyproject.toml
+	@echo "Đang cài môi trường Python vào $(VENV)/ (chỉ lần đầu hoặc khi pyproject.toml đổi)…"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+venv: $(STAMP) ## cài môi trường Python (.venv)
+
+build: $(STAMP) ## tạo build/*.docx từ plans/*.yaml (chỉ cái có thay đổi); một tệp: make build PLAN=plans/x.yaml
+	@$(PY) -m generator build --changed --out $(OUT) $(PLAN)
+
+test: $(STAMP) lint typecheck ## chạy toàn bộ kiểm thử (kèm ruff và mypy)
+	@$(PY) -m pytest
+
+lint: $(STAMP) ## kiểm tra mã bằng ruff
+	@$(PY) -m ruff check generator tests tools
+
+typecheck: $(STAMP) ## kiểm tra kiểu bằng mypy
+	@$(PY) -m mypy
+
+bench: $(STAMP) ## đo thời gian dựng văn bản
+	@$(PY) tools/bench.py
+
+template: $(STAMP) ## dựng lại templates/kehoach.docx từ generator/template_builder.py
+	@$(PY) -m generator.template_builder
+
+schema: $(STAMP) ## ghi schema/kehoach-plan-1.schema.json
+	@$(PY) -m generator schema --out schema/kehoach-plan-1.schema.json
+
+clean: ## xóa thư mục build/
+	rm -rf $(OUT)

@@ -1,0 +1,7 @@
+"""``python -m generator`` runs the ``kehoach`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,210 @@
+"""The appendix task table as WordprocessingML: columns, grouped rows, merges, repeated heading.
+
+Generated as XML rather than with docxtpl's ``{%tc %}``/``{% vm %}`` tags because each plan
+chooses its columns, widths and two-level heading: docxtpl rebuilds ``tblGrid`` but not the
+cell widths (issues #179, #523), cannot merge a column by an outer loop (#535), and its tags
+cannot set ``gridSpan`` and ``vMerge`` together. The text goes through :func:`xml_text`, so no
+value can break out of its cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .appendix_schema import Appendix, Column, Group, Row, SubGroup
+from .layout import LANDSCAPE, twips
+from .numbering import roman
+from .text import upper_vi, xml_text
+
+# The two ready layouts of the issue, with (field, heading, relative width).
+PRESETS: dict[str, tuple[tuple[str, str, float], ...]] = {
+    "common": (
+        ("number", "TT", 5),
+        ("task", "Nhiệm vụ", 36),
+        ("lead", "Chủ trì", 15),
+        ("partners", "Phối hợp", 17),
+        ("product", "Kết quả/Sản phẩm", 16),
+        ("deadline", "Thời gian hoàn thành", 11),
+    ),
+    "thanh-hoa": (
+        ("group", "Nhiệm vụ chung", 11),
+        ("task", "Nhiệm vụ cụ thể", 31),
+        ("product", "Sản phẩm", 16),
+        ("lead", "Cơ quan chủ trì", 14),
+        ("partners", "Cơ quan phối hợp", 17),
+        ("deadline", "Thời gian thực hiện", 11),
+    ),
+}
+DEFAULT_HEADINGS = {
+    "number": "TT", "group": "Nhóm nhiệm vụ", "task": "Nhiệm vụ", "product": "Sản phẩm",
+    "lead": "Chủ trì", "partners": "Phối hợp", "deadline": "Thời gian", "note": "Ghi chú",
+}  # fmt: skip
+DEFAULT_WIDTHS = {
+    "number": 5, "group": 12, "task": 34, "product": 16, "lead": 15, "partners": 17,
+    "deadline": 11, "note": 10,
+}  # fmt: skip
+_CENTRED = {"number", "deadline"}
+_BORDER = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+
+
+@dataclass(frozen=True)
+class TableColumn:
+    """A column as printed: field, heading, band and width in twips."""
+
+    field: str
+    heading: str
+    band: str | None
+    width: int
+
+
+def columns_for(appendix: Appendix) -> list[TableColumn]:
+    """The appendix's columns with widths scaled to fill the landscape text width exactly."""
+    if appendix.columns:
+        chosen = [
+            (c.field, c.heading or DEFAULT_HEADINGS[c.field], c.width or DEFAULT_WIDTHS[c.field], c.band)
+            for c in appendix.columns
+        ]
+    else:
+        chosen = [(f, h, w, None) for f, h, w in PRESETS[appendix.layout]]
+    total = twips(LANDSCAPE.text_width)
+    weight = sum(w for _, _, w, _ in chosen)
+    widths = [int(total * w / weight) for _, _, w, _ in chosen]
+    widths[-1] += total - sum(widths)  # rounding goes to the last column; the sum is exact
+    return [TableColumn(f, h, b, w) for (f, h, _, b), w in zip(chosen, widths, strict=True)]
+
+
+def _cell(text: str, width: int, style: str = "KhTable", *, span: int = 1, merge: str | None = None) -> str:
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if merge:
+        props += f'<w:vMerge w:val="{merge}"/>'
+    props += '<w:vAlign w:val="center"/>' if style == "KhTableHead" else ""
+    run = f'<w:r><w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>' if text else ""
+    return f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p></w:tc>'
+
+
+def _row(cells: list[str], *, header: bool = False) -> str:
+    props = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{props}</w:trPr>{''.join(cells)}</w:tr>"
+
+
+def _heading_rows(columns: list[TableColumn]) -> list[str]:
+    if not any(c.band for c in columns):
+        return [_row([_cell(c.heading, c.width, "KhTableHead") for c in columns], header=True)]
+    top: list[str] = []
+    bottom: list[str] = []
+    index = 0
+    while index < len(columns):
+        column = columns[index]
+        if column.band is None:
+            top.append(_cell(column.heading, column.width, "KhTableHead", merge="restart"))
+            bottom.append(_cell("", column.width, "KhTableHead", merge="continue"))
+            index += 1
+            continue
+        run = [c for c in columns[index:]]
+        run = run[: next((i for i, c in enumerate(run) if c.band != column.band), len(run))]
+        top.append(_cell(column.band, sum(c.width for c in run), "KhTableHead", span=len(run)))
+        bottom.extend(_cell(c.heading, c.width, "KhTableHead") for c in run)
+        index += len(run)
+    return [_row(top, header=True), _row(bottom, header=True)]
+
+
+def _units(units: list[str]) -> str:
+    return "; ".join(units)
+
+
+def _value(row: Row, field: str) -> str:
+    if field in ("lead", "partners"):
+        return _units(getattr(row, field))
+    return getattr(row, field) or ""
+
+
+def _group_title(group: Group | SubGroup, areas: dict[str, str]) -> str:
+    if group.title:
+        return group.title
+    return areas[group.area] if group.area else ""
+
+
+def _sections(group: Group) -> Iterator[tuple[SubGroup | None, list[Row]]]:
+    """A group's direct rows, then each sub-group with its rows."""
+    if group.rows:
+        yield None, group.rows
+    for sub in group.groups:
+        yield sub, sub.rows
+
+
+def table_xml(appendix: Appendix, areas: dict[str, str]) -> str:
+    """The whole ``<w:tbl>`` of an appendix."""
+    columns = columns_for(appendix)
+    fields = [c.field for c in columns]
+    merged = fields[0] == "group"
+    numbered_column = "number" in fields
+    borders = "".join(_BORDER.format(s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    parts = [
+        "<w:tbl><w:tblPr>",
+        f'<w:tblW w:w="{sum(c.width for c in columns)}" w:type="dxa"/>',
+        f"<w:tblBorders>{borders}</w:tblBorders>",
+        '<w:tblLayout w:type="fixed"/>',
+        '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>',
+        "</w:tblPr><w:tblGrid>",
+        *(f'<w:gridCol w:w="{c.width}"/>' for c in columns),
+        "</w:tblGrid>",
+        *_heading_rows(columns),
+    ]
+    for index, group in enumerate((g for g in appendix.groups if any(rows for _, rows in _sections(g))), 1):
+        title = _group_title(group, areas)
+        first_row = True
+
+        def group_cell() -> str:
+            nonlocal first_row
+            label = f"{roman(index)}. {title}" if first_row else ""
+            merge = "restart" if first_row else "continue"
+            first_row = False
+            return _cell(label, columns[0].width, "KhTableMerged", merge=merge)
+
+        if not merged:
+            parts.append(_group_row(columns, roman(index), upper_vi(title), numbered_column))
+        sub_number = 0
+        for sub, rows in _sections(group):
+            if sub is not None:
+                sub_number += 1
+                sub_title = _group_title(sub, areas)
+                if merged:
+                    rest = columns[1:]
+                    parts.append(_row([group_cell(), _cell(f"{sub_number}. {sub_title}",
+                                       sum(c.width for c in rest), "KhTableGroup", span=len(rest))]))
+                else:
+                    parts.append(_group_row(columns, str(sub_number), sub_title, numbered_column))
+            for number, row in enumerate(rows, 1):
+                label = row.number or str(number)
+                cells = []
+                for column in columns:
+                    if column.field == "group":
+                        cells.append(group_cell())
+                    elif column.field == "number":
+                        cells.append(_cell(label, column.width, "KhTableCenter"))
+                    elif column.field == "task" and not numbered_column:
+                        cells.append(_cell(f"{label}. {row.task}", column.width))
+                    else:
+                        style = "KhTableCenter" if column.field in _CENTRED else "KhTable"
+                        cells.append(_cell(_value(row, column.field), column.width, style))
+                parts.append(_row(cells))
+    parts.append("</w:tbl>")
+    return "".join(parts)
+
+
+def _group_row(columns: list[TableColumn], label: str, title: str, numbered_column: bool) -> str:
+    """A full-width group heading row: "I | CẢI CÁCH THỂ CHẾ" or "I. CẢI CÁCH THỂ CHẾ"."""
+    if numbered_column and columns[0].field == "number":
+        rest = columns[1:]
+        return _row([
+            _cell(label, columns[0].width, "KhTableGroup"),
+            _cell(title, sum(c.width for c in rest), "KhTableGroup", span=len(rest)),
+        ])
+    text = f"{label}. {title}"
+    return _row([_cell(text, sum(c.width for c in columns), "KhTableGroup", span=len(columns))])
+
+
+__all__ = ["PRESETS", "Column", "columns_for", "table_xml"]

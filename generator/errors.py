@@ -1,0 +1,68 @@
+"""What the user is told: problems located in a file, and the exceptions that carry them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(Enum):
+    """How serious a problem is; a warning never stops a build unless ``--strict`` is given."""
+
+    ERROR = "lỗi"
+    WARNING = "cảnh báo"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, located as precisely as we can."""
+
+    file: str
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    column: int  # 1-based; 0 when unknown
+    key_path: str  # e.g. ``parts[0].sections[2].items[3]``; empty for the whole file
+    message: str  # Vietnamese, says what is wrong and how to fix it
+    severity: Severity = Severity.ERROR
+
+    def render(self) -> str:
+        """``file:line:col: key.path: message`` as editors and users read it."""
+        where = self.file
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        prefix = "" if self.severity is Severity.ERROR else "cảnh báo: "
+        key = f"{self.key_path}: " if self.key_path else ""
+        return f"{where}: {prefix}{key}{self.message}"
+
+
+class GeneratorError(Exception):
+    """A failure caused by the user's input or environment, explained in Vietnamese.
+
+    The CLI prints ``str(error)`` and exits with status 1; nothing else is shown.
+    """
+
+
+class PlanError(GeneratorError):
+    """A plan file (or a DOCX given to ``check``) has one or more errors."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(p.render() for p in problems))
+
+
+class TemplateError(GeneratorError):
+    """The DOCX template itself is broken: syntax, unknown variable, tag split by Word."""
+
+
+class OutputError(GeneratorError):
+    """A file could not be written (permissions, full disk, path outside the output folder)."""
+
+
+def display_path(path: Path) -> str:
+    """The path as the user typed it or relative to the current folder when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

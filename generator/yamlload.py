@@ -1,0 +1,452 @@
+"""Safe, located loading of a YAML plan: values plus the line and column of every key and value.
+
+Every scalar is read as text. YAML 1.1 would otherwise turn ``number: 05`` into the integer 5,
+``no`` into ``False`` and ``2024-02-30`` into an exception; the schema decides what a text
+means and says so in Vietnamese when it cannot.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import PlanError, Problem, Severity, display_path
+
+# A plan is a few dozen kilobytes; the largest real one with a 3,000-row appendix is about
+# 1 MB. Refusing bigger files up front keeps time and memory bounded whatever is pasted.
+MAX_BYTES = 4 * 1024 * 1024
+# Real plans nest about eight levels deep; this only stops pathological input.
+MAX_DEPTH = 64
+_CORE_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+
+try:  # libyaml's parser is about ten times faster than the pure-Python one.
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,unused-ignore]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based position in the file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class LoadedYaml:
+    """A parsed YAML document with the position of everything in it."""
+
+    file: str  # the path as shown in messages
+    data: Any
+    value_marks: dict[KeyPath, Mark] = field(default_factory=dict)
+    key_marks: dict[KeyPath, Mark] = field(default_factory=dict)
+    # Problems that leave the document readable (duplicate keys, anchors, tags): reported
+    # together with the schema's, so the author sees everything in one run.
+    problems: list[Problem] = field(default_factory=list)
+    # Things the loader repaired and the author should know (``kehoach check`` warns).
+    notes: list[Problem] = field(default_factory=list)
+
+    def mark_for(self, path: KeyPath, *, key: bool = False) -> Mark:
+        """The position of a value (or of its key), falling back to the closest parent."""
+        marks = self.key_marks if key else self.value_marks
+        for end in range(len(path), -1, -1):
+            found = marks.get(path[:end]) or self.value_marks.get(path[:end])
+            if found is not None:
+                return found
+        return Mark(1, 1)
+
+    def problem(self, path: KeyPath, message: str, *, key: bool = False) -> Problem:
+        """A problem located at ``path``."""
+        mark = self.mark_for(path, key=key)
+        return Problem(self.file, mark.line, mark.column, format_path(path), message)
+
+
+def format_path(path: KeyPath) -> str:
+    """``('parts', 0, 'heading')`` → ``parts[0].heading``."""
+    text = ""
+    for step in path:
+        if isinstance(step, int):
+            text += f"[{step}]"
+        else:
+            text += f".{step}" if text else step
+    return text
+
+
+def load_yaml_file(path: Path) -> LoadedYaml:
+    """Read and parse a YAML file, raising :class:`PlanError` with every problem found."""
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise PlanError([Problem(shown, 0, 0, "", _too_big(size))])
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        msg = "không tìm thấy tệp này. Hãy kiểm tra lại tên và thư mục (ví dụ plans/ten-ke-hoach.yaml)."
+        raise PlanError([Problem(shown, 0, 0, "", msg)]) from None
+    except IsADirectoryError:
+        msg = "đây là một thư mục, không phải tệp kế hoạch .yaml."
+        raise PlanError([Problem(shown, 0, 0, "", msg)]) from None
+    except PermissionError:
+        msg = "không có quyền đọc tệp này."
+        raise PlanError([Problem(shown, 0, 0, "", msg)]) from None
+    return load_yaml_text(decode(raw, shown), shown)
+
+
+def _too_big(size: int) -> str:
+    from .vnformat import megabytes
+
+    return (
+        f"tệp quá lớn ({megabytes(size)}); một kế hoạch, kể cả phụ lục hàng nghìn dòng, "
+        f"chỉ khoảng 1 MB (giới hạn {megabytes(MAX_BYTES)}). Hãy kiểm tra đúng tệp chưa."
+    )
+
+
+def decode(raw: bytes, shown: str) -> str:
+    """Decode UTF-8 (with or without BOM); name the encoding when it is something else."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise PlanError([Problem(shown, 0, 0, "", _resave("UTF-32"))])
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise PlanError([Problem(shown, 0, 0, "", _resave("UTF-16 (Unicode của Notepad cũ)"))])
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    elif len(raw) >= 4 and raw.count(0) * 3 >= len(raw):
+        # UTF-16 without a byte-order mark: every other byte of Latin text is zero.
+        raise PlanError([Problem(shown, 0, 0, "", _resave("UTF-16 (Unicode của Notepad cũ)"))])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = _guess_legacy_encoding(raw)
+        msg = _resave(guess) if guess else _resave("một bảng mã cũ, không phải UTF-8")
+        raise PlanError([Problem(shown, line, column, "", msg)]) from None
+
+
+def _guess_legacy_encoding(raw: bytes) -> str | None:
+    # Windows-1258 is what Vietnamese Windows saves as "ANSI"; it decodes almost any byte string,
+    # so it is a guess worth naming only when the bytes contain its Vietnamese letters.
+    try:
+        text = raw.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    if any(ch in text for ch in "ăâđêôơưĂÂĐÊÔƠƯ"):
+        return "Windows-1258 (bảng mã ANSI của Windows tiếng Việt)"
+    return None
+
+
+def _resave(encoding: str) -> str:
+    return (
+        f"tệp được lưu bằng mã {encoding}, không phải UTF-8. Hãy mở tệp trong trình soạn thảo "
+        "(ví dụ Notepad hoặc VS Code), chọn Lưu thành… với mã hóa UTF-8, rồi chạy lại."
+    )
+
+
+# Raw control characters YAML refuses to read. Text pasted from Word or a PDF carries them
+# (a vertical tab is Word's manual line break); removing them keeps the plan readable.
+_RAW_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _strip_raw_controls(text: str, shown: str) -> tuple[str, list[Problem]]:
+    notes = []
+    for match in _RAW_CONTROLS.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        code = f"U+{ord(match.group()):04X}"
+        msg = f"đã bỏ một ký tự điều khiển vô hình ({code}), thường do dán từ Word hoặc PDF."
+        notes.append(Problem(shown, line, column, "", msg, Severity.WARNING))
+    # A vertical tab separated words: keep them apart.
+    cleaned = _RAW_CONTROLS.sub(lambda m: " " if m.group() == "\x0b" else "", text)
+    return cleaned, notes
+
+
+def load_yaml_text(text: str, shown: str) -> LoadedYaml:
+    """Parse YAML text into plain values, collecting every structural problem."""
+    text, notes = _strip_raw_controls(text, shown)
+    builder = _Builder(shown)
+    try:
+        builder.run(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        builder.problems.append(syntax_problem(exc, shown, text))
+        builder.fatal = True
+    except yaml.YAMLError as exc:  # the reader: a character YAML cannot hold
+        position = getattr(exc, "position", 0) or 0
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        msg = "tệp có ký tự không đọc được ở đây; hãy gõ lại đoạn văn này."
+        builder.problems.append(Problem(shown, line, column, "", msg))
+        builder.fatal = True
+    except _TooDeep as exc:
+        msg = f"cấu trúc lồng nhau quá sâu (hơn {MAX_DEPTH} cấp); kế hoạch không cần sâu như vậy."
+        builder.problems.append(Problem(shown, exc.mark.line, exc.mark.column, "", msg))
+        builder.fatal = True
+    if builder.fatal:
+        raise PlanError(builder.problems)
+    if builder.result is None:
+        msg = "tệp trống. Hãy chép một kế hoạch mẫu trong thư mục plans/ rồi sửa."
+        raise PlanError([*builder.problems, Problem(shown, 0, 0, "", msg)])
+    return LoadedYaml(
+        shown, builder.result, builder.value_marks, builder.key_marks, builder.problems, notes
+    )
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: Mark) -> None:
+        self.mark = mark
+
+
+def _mark(event: yaml.Event) -> Mark:
+    start = event.start_mark
+    return Mark(start.line + 1, start.column + 1)
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: KeyPath
+    pending_key: str | None = None  # a mapping's key waiting for its value
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+class _Builder:
+    """Turns libyaml events into dicts, lists and strings with an explicit stack.
+
+    Iterative on purpose: PyYAML's C composer recurses in C and crashes the interpreter on
+    input nested tens of thousands of levels deep.
+    """
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.problems: list[Problem] = []
+        self.fatal = False  # a problem after which the document cannot be read
+        self.stack: list[_Frame] = []
+        self.result: Any = None
+        self.documents = 0
+        self.value_marks: dict[KeyPath, Mark] = {}
+        self.key_marks: dict[KeyPath, Mark] = {}
+
+    def run(self, events: Iterator[yaml.Event]) -> None:
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    msg = (
+                        "tệp có nhiều hơn một tài liệu YAML (dòng “---” thứ hai); "
+                        "mỗi tệp chỉ chứa một kế hoạch."
+                    )
+                    self._problem(_mark(event), (), msg)
+                    self.fatal = True
+                    return
+            elif isinstance(event, yaml.AliasEvent):
+                msg = (
+                    "không dùng bí danh YAML (*tên) trong kế hoạch; "
+                    "hãy chép nguyên văn nội dung vào đây."
+                )
+                self._value(event, None, alias_message=msg)
+            elif isinstance(event, yaml.ScalarEvent):
+                self._value(event, self._scalar(event))
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                self._check_collection(event)
+                container: dict[str, Any] | list[Any] = (
+                    {} if isinstance(event, yaml.MappingStartEvent) else []
+                )
+                path = self._value(event, container)
+                if len(self.stack) >= MAX_DEPTH:
+                    raise _TooDeep(_mark(event))
+                self.stack.append(_Frame(container, path))
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                self.stack.pop()
+
+    def _check_collection(self, event: yaml.CollectionStartEvent) -> None:
+        if event.anchor:
+            msg = "không dùng neo YAML (&tên) trong kế hoạch; hãy bỏ phần “&…”."
+            self._problem(_mark(event), self._current_path(), msg)
+        if event.tag and event.tag not in _CORE_TAGS:
+            self._problem(_mark(event), self._current_path(), _tag_message(event.tag))
+
+    def _scalar(self, event: yaml.ScalarEvent) -> str | None:
+        if event.anchor:
+            msg = "không dùng neo YAML (&tên) trong kế hoạch; hãy bỏ phần “&…”."
+            self._problem(_mark(event), self._current_path(), msg)
+        if event.tag and event.tag != "!" and event.tag not in _CORE_TAGS:
+            self._problem(_mark(event), self._current_path(), _tag_message(event.tag))
+        plain = event.style is None
+        if plain and event.value in ("", "~"):
+            return None
+        return str(event.value)
+
+    def _current_path(self) -> KeyPath:
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            return (*frame.path, len(frame.container))
+        if frame.pending_key is not None:
+            return (*frame.path, frame.pending_key)
+        return frame.path
+
+    def _value(self, event: yaml.Event, value: Any, alias_message: str | None = None) -> KeyPath:
+        """Attach a value (or a key) to the current container; return the value's path."""
+        mark = _mark(event)
+        if not self.stack:
+            self.result = value
+            self.value_marks[()] = mark
+            if alias_message:
+                self._problem(mark, (), alias_message)
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            path = (*frame.path, len(frame.container))
+            frame.container.append(value)
+            self.value_marks[path] = mark
+            if alias_message:
+                self._problem(mark, path, alias_message)
+            return path
+        if frame.pending_key is None:  # this event is a key
+            key = self._key(event, value, frame, mark)
+            frame.pending_key = key
+            return (*frame.path, key)
+        key = frame.pending_key
+        frame.pending_key = None
+        path = (*frame.path, key)
+        if alias_message:
+            self._problem(mark, path, alias_message)
+        if key.startswith("\x00"):
+            return path  # a duplicate or invalid key, already reported: keep the first value
+        frame.container[key] = value
+        self.value_marks[path] = mark
+        return path
+
+    def _key(self, event: yaml.Event, value: Any, frame: _Frame, mark: Mark) -> str:
+        if not isinstance(value, str):
+            if isinstance(value, dict | list):
+                msg = "tên khóa phải là một từ (ví dụ “title”), không phải danh sách hay nhóm."
+            else:
+                msg = "thiếu tên khóa trước dấu hai chấm."
+            self._problem(mark, frame.path, msg)
+            # A collection used as a key still produces events; give it a throwaway slot.
+            return f"\x00invalid-key-{mark.line}-{mark.column}"
+        key_path = (*frame.path, value)
+        if value in frame.key_lines:
+            first = frame.key_lines[value]
+            msg = (
+                f"khóa “{value}” bị lặp lại (đã có ở dòng {first}). "
+                "Mỗi khóa chỉ được viết một lần: hãy gộp hai phần hoặc xóa một phần."
+            )
+            self._problem(mark, key_path, msg)
+            # Route the duplicate's value to a slot that is never stored.
+            return f"\x00duplicate-{value}-{mark.line}"
+        frame.key_lines[value] = mark.line
+        self.key_marks[key_path] = mark
+        return value
+
+    def _problem(self, mark: Mark, path: KeyPath, message: str) -> None:
+        clean_path = tuple(p for p in path if not (isinstance(p, str) and p.startswith("\x00")))
+        self.problems.append(
+            Problem(self.shown, mark.line, mark.column, format_path(clean_path), message)
+        )
+
+
+def _tag_message(tag: str) -> str:
+    return (
+        f"thẻ YAML “{tag}” không được hỗ trợ; kế hoạch chỉ chứa chữ, danh sách và nhóm khóa. "
+        "Hãy xóa phần bắt đầu bằng “!”."
+    )
+
+
+# libyaml's English problem texts, in the order they are tried, with what we tell the user.
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    (
+        "mapping values are not allowed",
+        "dấu hai chấm “:” nằm ở chỗ không được phép. Nếu đoạn văn có “: ”, hãy đặt cả đoạn "
+        'trong dấu nháy kép "…"; nếu không, hãy kiểm tra thụt lề của dòng này.',
+    ),
+    (
+        "could not find expected ':'",
+        "thiếu dấu hai chấm sau tên khóa, hoặc một dòng văn bản bị xuống dòng mà không thụt lề.",
+    ),
+    (
+        "found unexpected end of stream",
+        "tệp kết thúc khi một dấu nháy chưa được đóng. Hãy tìm dấu nháy mở bị thiếu dấu đóng.",
+    ),
+    (
+        "found unknown escape character",
+        "trong dấu nháy kép, dấu “\\” phải đi cùng một ký tự hợp lệ. Hãy viết “\\\\” "
+        "hoặc dùng dấu nháy đơn.",
+    ),
+    (
+        "did not find expected key",
+        "thụt lề không khớp với các dòng phía trên. Các khóa cùng cấp phải thẳng cột.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "thụt lề không khớp: các mục của một danh sách phải cùng bắt đầu bằng “- ” thẳng cột.",
+    ),
+    (
+        "expected <block end>",
+        "thụt lề không khớp với các dòng phía trên. Các khóa cùng cấp phải thẳng cột.",
+    ),
+    (
+        "found character that cannot start any token",
+        "có ký tự không được đứng đầu một giá trị (ví dụ “@”, “`” hoặc “%”). "
+        'Hãy đặt cả đoạn trong dấu nháy kép "…".',
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "thiếu dấu “]” đóng danh sách viết trên một dòng. Nếu đoạn văn bắt đầu bằng “[”, "
+        'hãy đặt cả đoạn trong dấu nháy kép "…".',
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "thiếu dấu “}” đóng nhóm viết trên một dòng. Nếu đoạn văn bắt đầu bằng “{”, "
+        'hãy đặt cả đoạn trong dấu nháy kép "…".',
+    ),
+    (
+        "did not find expected node content",
+        "thiếu giá trị: có dấu “[”, “{” hay “,” không đúng chỗ. Nếu đoạn văn bắt đầu bằng "
+        '“[” hay “{”, hãy đặt cả đoạn trong dấu nháy kép "…".',
+    ),
+)
+_TAB_HINT = (
+    "có ký tự Tab. YAML chỉ cho phép thụt lề bằng dấu cách: hãy thay mỗi Tab bằng dấu cách "
+    "(trong VS Code: “Convert Indentation to Spaces”)."
+)
+_COLON_HINT = (
+    "dòng này kết thúc bằng dấu hai chấm (ví dụ “… như sau:”) nên YAML hiểu là một khóa mới. "
+    'Hãy đặt cả đoạn văn trong dấu nháy kép "…".'
+)
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
+    """Translate a libyaml syntax error into a located Vietnamese problem."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 0
+    column = mark.column + 1 if mark else 0
+    lines = text.split("\n")
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    here = source[column - 1 : column] if column else ""
+    problem = f"{exc.problem or ''} {exc.context or ''}"
+    hint = None
+    if here == "\t" or "\t" in source[: len(source) - len(source.lstrip())]:
+        hint = _TAB_HINT
+    elif "mapping values" in problem and here == ":" and not source[column:].strip():
+        hint = _COLON_HINT
+    else:
+        hint = next((said for needle, said in _SYNTAX_HINTS if needle in problem), None)
+    if hint is None:
+        hint = (
+            "cú pháp không hợp lệ ở đây. Hãy kiểm tra thụt lề (chỉ dùng dấu cách), dấu hai chấm sau "
+            'mỗi khóa và dấu nháy: đoạn văn có ký tự đặc biệt thì đặt trong dấu nháy kép "…".'
+        )
+    return Problem(shown, line, column, "", f"lỗi cú pháp YAML: {hint}")
