@@ -19,9 +19,7 @@ class Column(Model):
         "product (sản phẩm), lead (chủ trì), partners (phối hợp), deadline (thời gian), note (ghi chú)."
     )
     heading: Text | None = Field(None, description="Tên cột; mặc định theo bố cục đã chọn.")
-    width: PositiveFloat | None = Field(
-        None, description="Độ rộng tương đối (các cột được co giãn cho vừa khổ ngang)."
-    )
+    width: PositiveFloat | None = Field(None, description="Độ rộng tương đối (các cột được co giãn cho vừa khổ ngang).")
     band: Text | None = Field(
         None,
         description="Tiêu đề chung của các cột liền nhau (hàng tiêu đề thứ nhất), "
@@ -37,7 +35,8 @@ class Row(Model):
     lead: Units = Field(default_factory=list, description="Cơ quan, đơn vị chủ trì (một hoặc nhiều).")
     partners: Units = Field(default_factory=list, description="Cơ quan, đơn vị phối hợp.")
     deadline: Text | None = Field(
-        None, description="Thời gian, viết như thường lệ: “Thường xuyên”, “Quý I/2025”, “Tháng 12/2025”."
+        None,
+        description="Thời gian, viết như thường lệ: “Thường xuyên”, “Quý I/2025”, “Tháng 12/2025”.",
     )
     note: Text | None = Field(None, description="Ghi chú.")
     number: Text | None = Field(

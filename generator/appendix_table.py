@@ -60,9 +60,15 @@ class TableColumn:
 
 def columns_for(appendix: Appendix) -> list[TableColumn]:
     """The appendix's columns with widths scaled to fill the landscape text width exactly."""
+    chosen: list[tuple[str, str, float, str | None]]
     if appendix.columns:
         chosen = [
-            (c.field, c.heading or DEFAULT_HEADINGS[c.field], c.width or DEFAULT_WIDTHS[c.field], c.band)
+            (
+                c.field,
+                c.heading or DEFAULT_HEADINGS[c.field],
+                c.width or DEFAULT_WIDTHS[c.field],
+                c.band,
+            )
             for c in appendix.columns
         ]
     else:
@@ -82,7 +88,8 @@ def _cell(text: str, width: int, style: str = "KhTable", *, span: int = 1, merge
         props += f'<w:vMerge w:val="{merge}"/>'
     props += '<w:vAlign w:val="center"/>' if style == "KhTableHead" else ""
     run = f'<w:r><w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>' if text else ""
-    return f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p></w:tc>'
+    paragraph = f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p>'
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraph}</w:tc>"
 
 
 def _row(cells: list[str], *, header: bool = False) -> str:
@@ -103,7 +110,7 @@ def _heading_rows(columns: list[TableColumn]) -> list[str]:
             bottom.append(_cell("", column.width, "KhTableHead", merge="continue"))
             index += 1
             continue
-        run = [c for c in columns[index:]]
+        run = list(columns[index:])
         run = run[: next((i for i, c in enumerate(run) if c.band != column.band), len(run))]
         top.append(_cell(column.band, sum(c.width for c in run), "KhTableHead", span=len(run)))
         bottom.extend(_cell(c.heading, c.width, "KhTableHead") for c in run)
@@ -137,72 +144,97 @@ def _sections(group: Group) -> Iterator[tuple[SubGroup | None, list[Row]]]:
 
 def table_xml(appendix: Appendix, areas: dict[str, str]) -> str:
     """The whole ``<w:tbl>`` of an appendix."""
-    columns = columns_for(appendix)
-    fields = [c.field for c in columns]
-    merged = fields[0] == "group"
-    numbered_column = "number" in fields
-    borders = "".join(_BORDER.format(s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    parts = [
-        "<w:tbl><w:tblPr>",
-        f'<w:tblW w:w="{sum(c.width for c in columns)}" w:type="dxa"/>',
-        f"<w:tblBorders>{borders}</w:tblBorders>",
-        '<w:tblLayout w:type="fixed"/>',
-        '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>',
-        "</w:tblPr><w:tblGrid>",
-        *(f'<w:gridCol w:w="{c.width}"/>' for c in columns),
-        "</w:tblGrid>",
-        *_heading_rows(columns),
-    ]
-    for index, group in enumerate((g for g in appendix.groups if any(rows for _, rows in _sections(g))), 1):
-        title = _group_title(group, areas)
-        first_row = True
+    return _TableWriter(columns_for(appendix), areas).write(appendix)
 
-        def group_cell() -> str:
-            nonlocal first_row
-            label = f"{roman(index)}. {title}" if first_row else ""
-            merge = "restart" if first_row else "continue"
-            first_row = False
-            return _cell(label, columns[0].width, "KhTableMerged", merge=merge)
 
-        if not merged:
-            parts.append(_group_row(columns, roman(index), upper_vi(title), numbered_column))
+class _TableWriter:
+    """Writes the rows of one table; keeps the state of the group being written."""
+
+    def __init__(self, columns: list[TableColumn], areas: dict[str, str]) -> None:
+        self.columns = columns
+        self.areas = areas
+        fields = [c.field for c in columns]
+        self.merged = fields[0] == "group"  # Thanh Hóa: the group named in a merged first column
+        self.numbered_column = "number" in fields
+        self.group_label = ""
+        self.group_rows = 0  # rows written so far in the current group
+
+    def write(self, appendix: Appendix) -> str:
+        sides = ("top", "left", "bottom", "right", "insideH", "insideV")
+        borders = "".join(_BORDER.format(side) for side in sides)
+        margins = '<w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+        parts = [
+            "<w:tbl><w:tblPr>",
+            f'<w:tblW w:w="{sum(c.width for c in self.columns)}" w:type="dxa"/>',
+            f"<w:tblBorders>{borders}</w:tblBorders>",
+            '<w:tblLayout w:type="fixed"/>',
+            f"<w:tblCellMar>{margins}</w:tblCellMar>",
+            "</w:tblPr><w:tblGrid>",
+            *(f'<w:gridCol w:w="{c.width}"/>' for c in self.columns),
+            "</w:tblGrid>",
+            *_heading_rows(self.columns),
+        ]
+        groups = [g for g in appendix.groups if any(rows for _, rows in _sections(g))]
+        for index, group in enumerate(groups, 1):
+            parts.extend(self._group(index, group))
+        parts.append("</w:tbl>")
+        return "".join(parts)
+
+    def _group(self, index: int, group: Group) -> Iterator[str]:
+        title = _group_title(group, self.areas)
+        self.group_label = f"{roman(index)}. {title}"
+        self.group_rows = 0
+        if not self.merged:
+            yield _group_row(self.columns, roman(index), upper_vi(title), self.numbered_column)
         sub_number = 0
         for sub, rows in _sections(group):
             if sub is not None:
                 sub_number += 1
-                sub_title = _group_title(sub, areas)
-                if merged:
-                    rest = columns[1:]
-                    parts.append(_row([group_cell(), _cell(f"{sub_number}. {sub_title}",
-                                       sum(c.width for c in rest), "KhTableGroup", span=len(rest))]))
-                else:
-                    parts.append(_group_row(columns, str(sub_number), sub_title, numbered_column))
+                yield self._subgroup_row(sub_number, _group_title(sub, self.areas))
             for number, row in enumerate(rows, 1):
-                label = row.number or str(number)
-                cells = []
-                for column in columns:
-                    if column.field == "group":
-                        cells.append(group_cell())
-                    elif column.field == "number":
-                        cells.append(_cell(label, column.width, "KhTableCenter"))
-                    elif column.field == "task" and not numbered_column:
-                        cells.append(_cell(f"{label}. {row.task}", column.width))
-                    else:
-                        style = "KhTableCenter" if column.field in _CENTRED else "KhTable"
-                        cells.append(_cell(_value(row, column.field), column.width, style))
-                parts.append(_row(cells))
-    parts.append("</w:tbl>")
-    return "".join(parts)
+                yield self._task_row(row.number or str(number), row)
+
+    def _group_cell(self) -> str:
+        """The merged first cell: the group's name on its first row, a continuation after."""
+        first = self.group_rows == 0
+        self.group_rows += 1
+        label = self.group_label if first else ""
+        merge = "restart" if first else "continue"
+        return _cell(label, self.columns[0].width, "KhTableMerged", merge=merge)
+
+    def _subgroup_row(self, number: int, title: str) -> str:
+        if not self.merged:
+            return _group_row(self.columns, str(number), title, self.numbered_column)
+        rest = self.columns[1:]
+        width = sum(c.width for c in rest)
+        heading = _cell(f"{number}. {title}", width, "KhTableGroup", span=len(rest))
+        return _row([self._group_cell(), heading])
+
+    def _task_row(self, label: str, row: Row) -> str:
+        cells = []
+        for column in self.columns:
+            if column.field == "group":
+                cells.append(self._group_cell())
+            elif column.field == "number":
+                cells.append(_cell(label, column.width, "KhTableCenter"))
+            elif column.field == "task" and not self.numbered_column:
+                cells.append(_cell(f"{label}. {row.task}", column.width))
+            else:
+                style = "KhTableCenter" if column.field in _CENTRED else "KhTable"
+                cells.append(_cell(_value(row, column.field), column.width, style))
+        return _row(cells)
 
 
 def _group_row(columns: list[TableColumn], label: str, title: str, numbered_column: bool) -> str:
     """A full-width group heading row: "I | CẢI CÁCH THỂ CHẾ" or "I. CẢI CÁCH THỂ CHẾ"."""
     if numbered_column and columns[0].field == "number":
         rest = columns[1:]
-        return _row([
-            _cell(label, columns[0].width, "KhTableGroup"),
-            _cell(title, sum(c.width for c in rest), "KhTableGroup", span=len(rest)),
-        ])
+        return _row(
+            [
+                _cell(label, columns[0].width, "KhTableGroup"),
+                _cell(title, sum(c.width for c in rest), "KhTableGroup", span=len(rest)),
+            ]
+        )
     text = f"{label}. {title}"
     return _row([_cell(text, sum(c.width for c in columns), "KhTableGroup", span=len(columns))])
 

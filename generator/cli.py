@@ -31,29 +31,58 @@ def _parser() -> argparse.ArgumentParser:
         prog="kehoach",
         description="Soạn Kế hoạch cải cách hành chính bằng YAML, xuất DOCX đúng Nghị định 30/2020/NĐ-CP.",
     )
-    parser.add_argument("--version", action="version", version=f"kehoach {__version__}",
-                        help="in số phiên bản rồi thoát")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"kehoach {__version__}",
+        help="in số phiên bản rồi thoát",
+    )
     commands = parser.add_subparsers(dest="command", metavar="LỆNH", title="các lệnh")
     commands.required = True
 
-    build = commands.add_parser("build", help="tạo tệp DOCX từ kế hoạch YAML",
-                                description="Tạo build/<tên>.docx từ mỗi kế hoạch (mặc định: mọi tệp plans/*.yaml).")
+    build = commands.add_parser(
+        "build",
+        help="tạo tệp DOCX từ kế hoạch YAML",
+        description="Tạo build/<tên>.docx từ mỗi kế hoạch (mặc định: mọi tệp plans/*.yaml).",
+    )
     build.add_argument("plans", nargs="*", type=Path, metavar="KẾ_HOẠCH", help="tệp .yaml (mặc định: plans/*.yaml)")
-    build.add_argument("--out", type=Path, default=Path("build"), metavar="THƯ_MỤC",
-                       help="thư mục ghi kết quả (mặc định: build)")
-    build.add_argument("--changed", action="store_true",
-                       help="chỉ tạo lại kế hoạch có thay đổi (kế hoạch, mẫu hoặc công cụ)")
-    build.add_argument("--draft", action="store_true",
-                       help="bản dự thảo: in “DỰ THẢO” ở trang 1, để trống số và ngày (tệp …-du-thao.docx)")
-    build.add_argument("--template", type=Path, default=TEMPLATE_PATH, metavar="MẪU",
-                       help="tệp mẫu DOCX (mặc định: templates/kehoach.docx)")
+    build.add_argument(
+        "--out",
+        type=Path,
+        default=Path("build"),
+        metavar="THƯ_MỤC",
+        help="thư mục ghi kết quả (mặc định: build)",
+    )
+    build.add_argument(
+        "--changed",
+        action="store_true",
+        help="chỉ tạo lại kế hoạch có thay đổi (kế hoạch, mẫu hoặc công cụ)",
+    )
+    build.add_argument(
+        "--draft",
+        action="store_true",
+        help="bản dự thảo: in “DỰ THẢO” ở trang 1, để trống số và ngày (tệp …-du-thao.docx)",
+    )
+    build.add_argument(
+        "--template",
+        type=Path,
+        default=TEMPLATE_PATH,
+        metavar="MẪU",
+        help="tệp mẫu DOCX (mặc định: templates/kehoach.docx)",
+    )
 
-    check = commands.add_parser("check", help="kiểm tra kế hoạch YAML, không tạo tệp",
-                                description="Kiểm tra kế hoạch: báo mọi lỗi cùng lúc, kèm dòng và khóa.")
+    check = commands.add_parser(
+        "check",
+        help="kiểm tra kế hoạch YAML, không tạo tệp",
+        description="Kiểm tra kế hoạch: báo mọi lỗi cùng lúc, kèm dòng và khóa.",
+    )
     check.add_argument("paths", nargs="+", type=Path, metavar="TỆP", help="tệp kế hoạch .yaml")
 
-    schema = commands.add_parser("schema", help="xuất JSON Schema của định dạng kế hoạch",
-                                 description="In JSON Schema (để VS Code gợi ý khóa và giải thích bằng tiếng Việt).")
+    schema = commands.add_parser(
+        "schema",
+        help="xuất JSON Schema của định dạng kế hoạch",
+        description="In JSON Schema (để VS Code gợi ý khóa và giải thích bằng tiếng Việt).",
+    )
     schema.add_argument("--out", type=Path, metavar="TỆP", help="ghi vào tệp thay vì in ra màn hình")
     return parser
 
@@ -79,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
         return 130
-    except Exception:  # noqa: BLE001 - a bug: say so in Vietnamese, keep the traceback in a file
+    except Exception:  # a bug: say so in Vietnamese, keep the traceback in a file
         return _internal_error()
     return EXIT_USAGE
 
@@ -124,11 +153,19 @@ def _build(args: argparse.Namespace) -> int:
                 print(result.error, file=sys.stderr)
             count = len(result.problems)
             why = f"{count} lỗi" if count else "lỗi"
-            print(f"Chưa tạo được tệp cho {display_path(result.plan)} ({why}); tệp cũ, nếu có, vẫn giữ nguyên.",
-                  file=sys.stderr)
+            print(
+                f"Chưa tạo được tệp cho {display_path(result.plan)} ({why}); tệp cũ, nếu có, vẫn giữ nguyên.",
+                file=sys.stderr,
+            )
 
-    results = build_many(plans, args.out, only_changed=args.changed, draft=args.draft,
-                         template=args.template, report=report)
+    results = build_many(
+        plans,
+        args.out,
+        only_changed=args.changed,
+        draft=args.draft,
+        template=args.template,
+        report=report,
+    )
     failed = [r for r in results if not r.ok]
     if failed:
         names = ", ".join(display_path(r.plan) for r in failed)

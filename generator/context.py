@@ -63,9 +63,7 @@ def build_context(plan: Plan, *, draft: bool = False) -> dict[str, Any]:
         "header": _header(plan, number, date),
         "doc_type": for_template(upper_vi(plan.document.type)),
         "title": for_template(plan.title),
-        "title_rule": _rule(
-            "KhTitleRule", PORTRAIT.text_width, widest_line_mm(plan.title, SIZES.title, bold=True)
-        ),
+        "title_rule": _rule("KhTitleRule", PORTRAIT.text_width, widest_line_mm(plan.title, SIZES.title, bold=True)),
         "opening": [for_template(text) for text in plan.opening],
         "blocks": builder.blocks(),
         "closing": for_template(closing_text(plan.closing)),
@@ -153,8 +151,7 @@ def area_titles(plan: Plan) -> dict[str, str]:
 
 def _appendix(plan: Plan, label: str, appendix: Any, number: int | None, date: PlanDate) -> dict[str, Any]:
     attached = (
-        f"(Kèm theo {plan.document.type} số {number_text(plan, number)} {date.words()} "
-        f"của {plan.agency.full_name})"
+        f"(Kèm theo {plan.document.type} số {number_text(plan, number)} {date.words()} của {plan.agency.full_name})"
     )
     line = text_width_mm(attached, SIZES.appendix_attached, italic=True)
     return {
@@ -244,8 +241,6 @@ class _BodyBuilder:
         if ref.text:
             text = ref.text.strip()
             return text if text.startswith("(") else f"({text})"
-        target = next(
-            (a for a in self.plan.appendices if ref.appendix in (None, a.id)), None
-        )
+        target = next((a for a in self.plan.appendices if ref.appendix in (None, a.id)), None)
         label = self.labels.get(id(target), "Phụ lục")
         return f"(Chi tiết tại {label} kèm theo)"

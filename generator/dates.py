@@ -17,9 +17,7 @@ _FULL = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _MONTH_YEAR = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{4})")
 _YEAR = re.compile(r"\d{4}")
-_SPOKEN = re.compile(
-    r"(?:ngày\s*(\d{1,2})?\s*)?(?:tháng\s*(\d{1,2})?\s*)?năm\s*(\d{4})", re.IGNORECASE
-)
+_SPOKEN = re.compile(r"(?:ngày\s*(\d{1,2})?\s*)?(?:tháng\s*(\d{1,2})?\s*)?năm\s*(\d{4})", re.IGNORECASE)
 
 FORMS = "“05/01/2024” (đủ ngày), “01/2024” (dự thảo: chưa có ngày) hoặc “2024” (chỉ có năm)"
 
@@ -75,7 +73,7 @@ class PlanDate:
                 raise ValueError(msg)
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                msg = f"ngày {day}/{month}/{year} không tồn tại: tháng {month} năm {year} chỉ có {last} ngày."
+                msg = f"ngày {day:02d}/{month:02d}/{year} không tồn tại: tháng {month} năm {year} chỉ có {last} ngày."
                 raise ValueError(msg)
         return cls(year, month, day)
 

@@ -55,20 +55,25 @@ Code = Annotated[
 ]
 
 
+def _error(message: str, kind: str) -> PydanticCustomError:
+    """A validation error whose message is already the Vietnamese text the user reads."""
+    return PydanticCustomError(kind, message)
+
+
 def _digits(value: Any, what: str, example: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if not isinstance(value, str):
-        raise PydanticCustomError("not_a_number", f"{what} phải là một số, ví dụ {example}.")
+        msg = f"{what} phải là một số, ví dụ {example}."
+        raise _error(msg, "not_a_number")
     text = value.strip()
     if re.fullmatch(r"\d+", text):
         return int(text)
     hint = ""
     if re.fullmatch(r"[\dOoIl]+", text):
         hint = " (có chữ O hoặc chữ l gõ nhầm thay cho số 0 hoặc số 1?)"
-    raise PydanticCustomError(
-        "not_a_number", f"{what} phải là một số, ví dụ {example}; “{text}” không phải là số{hint}."
-    )
+    msg = f"{what} phải là một số, ví dụ {example}; “{text}” không phải là số{hint}."
+    raise _error(msg, "not_a_number")
 
 
 def _document_number(value: Any) -> int | None:
@@ -76,7 +81,8 @@ def _document_number(value: Any) -> int | None:
         return None
     number = _digits(value, "số văn bản", "05 hoặc 125")
     if number < 1:
-        raise PydanticCustomError("number_range", "số văn bản bắt đầu từ 01.")
+        msg = "số văn bản bắt đầu từ 01."
+        raise _error(msg, "number_range")
     return number
 
 
@@ -91,11 +97,16 @@ DocumentNumber = Annotated[
 def _year(value: Any) -> int:
     year = _digits(value, "năm", "2025")
     if not 2000 <= year <= 2100:
-        raise PydanticCustomError("year_range", f"năm {year} không hợp lệ; hãy viết 4 chữ số, ví dụ 2025.")
+        msg = f"năm {year} không hợp lệ; hãy viết 4 chữ số, ví dụ 2025."
+        raise _error(msg, "year_range")
     return year
 
 
-Year = Annotated[int, PlainValidator(_year), WithJsonSchema({"type": "integer", "minimum": 2000, "maximum": 2100})]
+Year = Annotated[
+    int,
+    PlainValidator(_year),
+    WithJsonSchema({"type": "integer", "minimum": 2000, "maximum": 2100}),
+]
 
 
 def _plan_date(value: Any) -> PlanDate:
@@ -104,11 +115,12 @@ def _plan_date(value: Any) -> PlanDate:
     if isinstance(value, int):
         value = str(value)
     if not isinstance(value, str):
-        raise PydanticCustomError("date_form", f"cần một ngày viết theo dạng {FORMS}.")
+        msg = f"cần một ngày viết theo dạng {FORMS}."
+        raise _error(msg, "date_form")
     try:
         return PlanDate.parse(value)
     except ValueError as exc:
-        raise PydanticCustomError("date_value", str(exc)) from None
+        raise _error(str(exc), "date_value") from None
 
 
 IssueDate = Annotated[
@@ -121,11 +133,11 @@ IssueDate = Annotated[
 def _schema_version(value: Any) -> int:
     version = _digits(value, "phiên bản định dạng", "1")
     if version != 1:
-        raise PydanticCustomError(
-            "schema_version",
+        msg = (
             f"tệp dùng định dạng phiên bản {version}, công cụ này đọc phiên bản 1. "
-            "Hãy cập nhật kehoach hoặc sửa thành “schema: 1”.",
+            "Hãy cập nhật kehoach hoặc sửa thành “schema: 1”."
         )
+        raise _error(msg, "schema_version")
     return version
 
 

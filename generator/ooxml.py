@@ -88,21 +88,63 @@ def set_page(sect_pr: etree._Element, page: Page, *, restart_numbering: bool) ->
     )
     # Schema order: headerReference*, footerReference*, ..., pgSz, pgMar, ..., pgNumType,
     # cols, ..., titlePg, ..., docGrid. Insert before the first element that must follow.
-    _insert_before(sect_pr, size, ("w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType",
-                                   "w:pgNumType", "w:cols", "w:formProt", "w:vAlign",
-                                   "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
-                                   "w:rtlGutter", "w:docGrid"))
-    _insert_before(sect_pr, margins, ("w:paperSrc", "w:pgBorders", "w:lnNumType",
-                                      "w:pgNumType", "w:cols", "w:formProt", "w:vAlign",
-                                      "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
-                                      "w:rtlGutter", "w:docGrid"))
+    _insert_before(
+        sect_pr,
+        size,
+        (
+            "w:pgMar",
+            "w:paperSrc",
+            "w:pgBorders",
+            "w:lnNumType",
+            "w:pgNumType",
+            "w:cols",
+            "w:formProt",
+            "w:vAlign",
+            "w:noEndnote",
+            "w:titlePg",
+            "w:textDirection",
+            "w:bidi",
+            "w:rtlGutter",
+            "w:docGrid",
+        ),
+    )
+    _insert_before(
+        sect_pr,
+        margins,
+        (
+            "w:paperSrc",
+            "w:pgBorders",
+            "w:lnNumType",
+            "w:pgNumType",
+            "w:cols",
+            "w:formProt",
+            "w:vAlign",
+            "w:noEndnote",
+            "w:titlePg",
+            "w:textDirection",
+            "w:bidi",
+            "w:rtlGutter",
+            "w:docGrid",
+        ),
+    )
     if restart_numbering:
-        _insert_before(sect_pr, el("w:pgNumType", {"w:start": 1}),
-                       ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
-                        "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid"))
+        _insert_before(
+            sect_pr,
+            el("w:pgNumType", {"w:start": 1}),
+            (
+                "w:cols",
+                "w:formProt",
+                "w:vAlign",
+                "w:noEndnote",
+                "w:titlePg",
+                "w:textDirection",
+                "w:bidi",
+                "w:rtlGutter",
+                "w:docGrid",
+            ),
+        )
     # titlePg: the first page of the section shows the (empty) first-page header, i.e. no number.
-    _insert_before(sect_pr, el("w:titlePg"),
-                   ("w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid"))
+    _insert_before(sect_pr, el("w:titlePg"), ("w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid"))
 
 
 def _insert_before(parent: etree._Element, child: etree._Element, followers: tuple[str, ...]) -> None:

@@ -122,7 +122,10 @@ def check_template_tags(document: DocxTemplate, shown: str) -> None:
     document.init_docx()
     parts = [("thân văn bản", document.docx.element.body)]
     for section in document.docx.sections:
-        for name, story in (("đầu trang", section.header), ("đầu trang đầu tiên", section.first_page_header)):
+        for name, story in (
+            ("đầu trang", section.header),
+            ("đầu trang đầu tiên", section.first_page_header),
+        ):
             parts.append((name, story._element))
     for where, element in parts:
         for paragraph in element.iter(qn("w:p")):

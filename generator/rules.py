@@ -79,10 +79,7 @@ def _areas(plan: Plan, source: LoadedYaml) -> list[Problem]:
             path: KeyPath = ("parts", p, "sections", s, "area")
             if area in seen:
                 first = source.mark_for(seen[area]).line
-                msg = (
-                    f"lĩnh vực “{area}” đã có ở dòng {first}; mỗi lĩnh vực chỉ viết một lần. "
-                    "Hãy gộp hai mục làm một."
-                )
+                msg = f"lĩnh vực “{area}” đã có ở dòng {first}; mỗi lĩnh vực chỉ viết một lần. Hãy gộp hai mục làm một."
                 problems.append(source.problem(path, msg))
             else:
                 seen[area] = path
@@ -214,4 +211,11 @@ def _signer(plan: Plan, source: LoadedYaml) -> list[Problem]:
     return []
 
 
-__all__ = ["check_plan", "format_path", "is_printed", "iter_items", "iter_refs", "numbered_appendices"]
+__all__ = [
+    "check_plan",
+    "format_path",
+    "is_printed",
+    "iter_items",
+    "iter_refs",
+    "numbered_appendices",
+]

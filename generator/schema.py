@@ -57,22 +57,17 @@ class Paragraph(Model):
 class AppendixRef(Model):
     """Where the body points to an appendix (ND30 Phụ lục I, III.1.a requires it)."""
 
-    appendix: Slug | None = Field(
-        None, description="“id” của phụ lục được chỉ dẫn; bỏ trống khi chỉ có một phụ lục."
-    )
+    appendix: Slug | None = Field(None, description="“id” của phụ lục được chỉ dẫn; bỏ trống khi chỉ có một phụ lục.")
     text: Text | None = Field(
         None,
-        description="Lời dẫn, không cần dấu ngoặc; mặc định “Chi tiết tại Phụ lục kèm theo”. "
-        "Phải có chữ “Phụ lục”.",
+        description="Lời dẫn, không cần dấu ngoặc; mặc định “Chi tiết tại Phụ lục kèm theo”. Phải có chữ “Phụ lục”.",
     )
 
 
 class RefItem(Model):
     """An item holding an appendix reference."""
 
-    appendix_ref: AppendixRef | None = Field(
-        description="Chỉ dẫn tới phụ lục; để trống để dùng lời dẫn mặc định."
-    )
+    appendix_ref: AppendixRef | None = Field(description="Chỉ dẫn tới phụ lục; để trống để dùng lời dẫn mặc định.")
 
 
 def _item_kind(value: Any) -> str | None:
@@ -86,7 +81,11 @@ def _item_kind(value: Any) -> str | None:
         if "text" in value or "sub" in value:
             return "bullet"
         return None
-    return {Bullet: "bullet", Paragraph: "paragraph", RefItem: "ref"}.get(type(value))
+    if isinstance(value, Bullet):
+        return "bullet"
+    if isinstance(value, Paragraph):
+        return "paragraph"
+    return "ref" if isinstance(value, RefItem) else None
 
 
 # A string is an item with the section's marker ("-" unless the plan says otherwise).
@@ -150,9 +149,7 @@ class ObjectivesSection(_Section):
 
     kind: Literal["objectives"] = Field(description="Mục tiêu; tiêu đề mặc định “Mục tiêu”.")
     targets: list[Target] = Field(default_factory=list, description="Các chỉ tiêu cụ thể.")
-    targets_numbered: bool = Field(
-        True, description="Đánh số chỉ tiêu 2.1., 2.2.… (true) hay dùng dấu “-” (false)."
-    )
+    targets_numbered: bool = Field(True, description="Đánh số chỉ tiêu 2.1., 2.2.… (true) hay dùng dấu “-” (false).")
 
 
 class RequirementsSection(_Section):
@@ -226,7 +223,8 @@ class Agency(Model):
     """The issuing agency (ô 2 of ND30) and where it sits."""
 
     parent: Text | None = Field(
-        None, description="Cơ quan chủ quản (dòng trên, in hoa, không đậm), ví dụ “UBND TỈNH HÒA BÌNH”."
+        None,
+        description="Cơ quan chủ quản (dòng trên, in hoa, không đậm), ví dụ “UBND TỈNH HÒA BÌNH”.",
     )
     name: Text = Field(description="Tên cơ quan ban hành (in hoa, đậm), ví dụ “SỞ Y TẾ”.")
     full_name: Text = Field(
@@ -264,7 +262,8 @@ class Signer(Model):
     """The signature block (ô 7a-7c)."""
 
     authority: Authority | None = Field(
-        None, description="Thẩm quyền ký: KT., TM., TL., TUQ., Q. hoặc để trống khi người đứng đầu ký."
+        None,
+        description="Thẩm quyền ký: KT., TM., TL., TUQ., Q. hoặc để trống khi người đứng đầu ký.",
     )
     titles: list[Text] = Field(
         min_length=1,
@@ -290,9 +289,7 @@ class Plan(Model):
     year: Year = Field(description="Năm của kế hoạch, ví dụ 2025.")
     title: Text = Field(description="Trích yếu, ví dụ “Cải cách hành chính năm 2025”.")
     layout: Layout = Field(default_factory=Layout, description="Tùy chọn trình bày.")
-    opening: list[Text] = Field(
-        default_factory=list, description="Các đoạn mở đầu “Thực hiện …”, “Căn cứ …”."
-    )
+    opening: list[Text] = Field(default_factory=list, description="Các đoạn mở đầu “Thực hiện …”, “Căn cứ …”.")
     parts: list[Part] = Field(min_length=1, description="Các phần I., II., III.… theo thứ tự in.")
     closing: Text = Field(description="Đoạn kết; công cụ tự thêm “./.” ở cuối.")
     recipients: list[RecipientLine] = Field(min_length=1, description="Nơi nhận, mỗi dòng một nơi.")

@@ -108,7 +108,21 @@ def _suggest(word: str, choices: list[str]) -> str:
 
 
 def _choices(values: typing.Iterable[Any]) -> str:
-    return ", ".join(str(v) for v in values)
+    return ", ".join(f"“{v}”" for v in values)
+
+
+def _colon_trap(value: Any) -> bool:
+    """A sentence that ended with ":" on its line: YAML read it as a key with no value."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return False
+    key, inner = next(iter(value.items()))
+    return inner is None and isinstance(key, str) and " " in key.strip()
+
+
+COLON_TRAP = (
+    "đoạn văn này kết thúc bằng dấu hai chấm (ví dụ “… như sau:”) nên YAML hiểu nó là tên một "
+    'khóa. Hãy đặt cả đoạn văn trong dấu nháy kép "…".'
+)
 
 
 def translate(error: ErrorDetails, root: type[BaseModel], source: LoadedYaml) -> Problem:
@@ -132,6 +146,8 @@ def translate(error: ErrorDetails, root: type[BaseModel], source: LoadedYaml) ->
         if allowed and not _suggest(key, allowed):
             message += f" Các khóa được dùng ở đây: {_choices(allowed)}."
         key_mark = True
+    elif kind in ("string_type", "item_shape") and _colon_trap(value):
+        message = COLON_TRAP
     elif kind in ("string_type", "string_too_short"):
         message = (
             "không được để trống."
@@ -139,14 +155,9 @@ def translate(error: ErrorDetails, root: type[BaseModel], source: LoadedYaml) ->
             else f"cần một đoạn văn bản, nhưng ở đây là {_kind_of(value)}."
         )
     elif kind == "list_type":
-        message = (
-            f"cần một danh sách (mỗi mục một dòng bắt đầu bằng “- ”), nhưng ở đây là {_kind_of(value)}."
-        )
+        message = f"cần một danh sách (mỗi mục một dòng bắt đầu bằng “- ”), nhưng ở đây là {_kind_of(value)}."
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
-        message = (
-            "cần một nhóm khóa (các dòng “tên: giá trị” thụt vào bên dưới), "
-            f"nhưng ở đây là {_kind_of(value)}."
-        )
+        message = f"cần một nhóm khóa (các dòng “tên: giá trị” thụt vào bên dưới), nhưng ở đây là {_kind_of(value)}."
     elif kind == "too_short":
         message = f"cần ít nhất {ctx.get('min_length', 1)} mục."
     elif kind == "literal_error":

@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
+from typing import Any, cast
 
 import docx
 from docx.document import Document as DocxDocument
@@ -23,7 +24,17 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from .layout import CELL_MARGIN, HEADER_COLUMNS, LANDSCAPE, MOTTO, NATIONAL_TITLE, PORTRAIT, SIGNATURE_COLUMNS, SIZES, twips
+from .layout import (
+    CELL_MARGIN,
+    HEADER_COLUMNS,
+    LANDSCAPE,
+    MOTTO,
+    NATIONAL_TITLE,
+    PORTRAIT,
+    SIGNATURE_COLUMNS,
+    SIZES,
+    twips,
+)
 from .metrics import text_width_mm
 from .ooxml import W_NS, add_page_field, appendix_section, el, rpr_xml, rule_paragraph_xml, set_page
 from .template_styles import STYLE_BY_ID, add_styles, set_document_defaults
@@ -91,8 +102,13 @@ def _tag(container: DocxDocument | _Cell | BaseStoryPart, tag: str) -> None:
     _para(container, "KhBody", tag)
 
 
+def _node(element: Any) -> etree._Element:
+    """python-docx types its elements so that they only accept children of their own class."""
+    return cast(etree._Element, element)
+
+
 def _raw(cell: _Cell, xml: str) -> None:
-    cell._tc.append(etree.fromstring(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>')[0])
+    _node(cell._tc).append(etree.fromstring(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>')[0])
 
 
 def _page_setup(document: DocxDocument) -> None:
@@ -112,16 +128,16 @@ def _page_setup(document: DocxDocument) -> None:
     border = el("w:pBdr")
     for side in ("top", "left", "bottom", "right"):
         border.append(el(f"w:{side}", {"w:val": "single", "w:sz": 8, "w:space": 2, "w:color": "000000"}))
-    mark._p.get_or_add_pPr().insert(1, border)
+    _node(mark._p.get_or_add_pPr()).insert(1, border)
     _tag(first, "{%p endif %}")
     _para(first, "KhPageNumber")  # a header keeps one static paragraph
 
 
 def _table(document: DocxDocument, widths_mm: tuple[float, ...], rows: int) -> Table:
     """A borderless, fixed-layout table as wide as the text area."""
-    table = document.add_table(rows=rows, cols=len(widths_mm))
+    table: Table = document.add_table(rows=rows, cols=len(widths_mm))
     table.autofit = False
-    tbl_pr = table._tbl.tblPr
+    tbl_pr = _node(table._tbl.tblPr)
     for child in list(tbl_pr):
         if child.tag in (qn("w:tblStyle"), qn("w:tblLook")):
             tbl_pr.remove(child)
@@ -157,7 +173,10 @@ def _national_header(document: DocxDocument) -> None:
     _para(right, "KhMotto", MOTTO)
     # ND30 Phụ lục I, II.1.b: a solid rule as long as the Tiêu ngữ line.
     inner = twips(HEADER_COLUMNS[1] - 2 * CELL_MARGIN)
-    _raw(right, rule_paragraph_xml("KhRule", inner, twips(text_width_mm(MOTTO, SIZES.motto, bold=True))))
+    _raw(
+        right,
+        rule_paragraph_xml("KhRule", inner, twips(text_width_mm(MOTTO, SIZES.motto, bold=True))),
+    )
     number, date = table.rows[1].cells
     _para(number, "KhNumber", "{{ header.number_line }}")
     _para(date, "KhPlaceDate", "{{ header.date_line }}")
@@ -199,7 +218,7 @@ def _body(document: DocxDocument) -> None:
 def _signature(document: DocxDocument) -> None:
     table = _table(document, SIGNATURE_COLUMNS, rows=1)
     row_pr = table.rows[0]._tr.get_or_add_trPr()
-    row_pr.append(el("w:cantSplit"))  # Nơi nhận and the signature stay on one page
+    _node(row_pr).append(el("w:cantSplit"))  # Nơi nhận and the signature stay on one page
     left, right = table.rows[0].cells
     _para(left, "KhRecipientsHeading", "Nơi nhận:")
     _tag(left, "{%p for line in recipients %}")
@@ -238,10 +257,17 @@ def _appendices(document: DocxDocument) -> None:
 
 def _break(document: DocxDocument, sect_pr: etree._Element) -> None:
     paragraph = _para(document, "KhBreak")
-    paragraph._p.get_or_add_pPr().append(sect_pr)
+    _node(paragraph._p.get_or_add_pPr()).append(sect_pr)
 
 
-_KEPT_BUILT_IN_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "Footer"}
+_KEPT_BUILT_IN_STYLES = {
+    "Normal",
+    "DefaultParagraphFont",
+    "TableNormal",
+    "NoList",
+    "Header",
+    "Footer",
+}
 
 
 def _prune_styles(document: DocxDocument) -> None:

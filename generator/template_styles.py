@@ -120,7 +120,14 @@ def set_document_defaults(document: DocxDocument) -> None:
         el(
             "w:pPrDefault",
             {},
-            el("w:pPr", {}, el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": BODY_LINE, "w:lineRule": "auto"})),
+            el(
+                "w:pPr",
+                {},
+                el(
+                    "w:spacing",
+                    {"w:before": 0, "w:after": 0, "w:line": BODY_LINE, "w:lineRule": "auto"},
+                ),
+            ),
         ),
     )
     styles.insert(0, defaults)
@@ -152,7 +159,17 @@ def _ppr(spec: StyleSpec) -> etree._Element:
     ppr = el("w:pPr")
     if spec.keep_next:
         ppr.append(el("w:keepNext"))
-    ppr.append(el("w:spacing", {"w:before": spec.before, "w:after": spec.after, "w:line": spec.line, "w:lineRule": "auto"}))
+    ppr.append(
+        el(
+            "w:spacing",
+            {
+                "w:before": spec.before,
+                "w:after": spec.after,
+                "w:line": spec.line,
+                "w:lineRule": "auto",
+            },
+        )
+    )
     ind: dict[str, str | int] = {"w:left": spec.left, "w:right": 0}
     if spec.hanging:
         ind["w:hanging"] = spec.hanging

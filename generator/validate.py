@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import PlanError, Problem
 from .rules import check_plan
@@ -48,7 +51,8 @@ def _validated(source: LoadedYaml) -> tuple[LoadedYaml, Plan]:
     try:
         plan = Plan.model_validate(source.data)
     except ValidationError as exc:
-        problems = [translate(error, Plan, source) for error in exc.errors(include_url=False)]
+        errors = _without_explained_missing(exc.errors(include_url=False))
+        problems = [translate(error, Plan, source) for error in errors]
         # A value the loader already rejected (an alias, a duplicate) needs no second message.
         taken = {p.key_path for p in source.problems}
         problems = [p for p in problems if p.key_path not in taken]
@@ -57,6 +61,23 @@ def _validated(source: LoadedYaml) -> tuple[LoadedYaml, Plan]:
     if problems:
         raise PlanError(_sorted(problems))
     return source, plan
+
+
+def _without_explained_missing(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop "missing key" when a misspelt key next to it says "did you mean …?" already."""
+    extras: dict[tuple[Any, ...], list[str]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden" and error["loc"]:
+            extras.setdefault(tuple(error["loc"][:-1]), []).append(str(error["loc"][-1]))
+    kept = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "missing" and loc:
+            typos = extras.get(loc[:-1], [])
+            if difflib.get_close_matches(str(loc[-1]), typos, n=1, cutoff=0.6):
+                continue
+        kept.append(error)
+    return kept
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

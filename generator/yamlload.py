@@ -23,9 +23,9 @@ from .errors import PlanError, Problem, Severity, display_path
 MAX_BYTES = 4 * 1024 * 1024
 # Real plans nest about eight levels deep; this only stops pathological input.
 MAX_DEPTH = 64
+_SHOWN_REPEATS = 3
 _CORE_TAGS = frozenset(
-    "tag:yaml.org,2002:" + name
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
 
 try:  # libyaml's parser is about ten times faster than the pure-Python one.
@@ -130,25 +130,30 @@ def decode(raw: bytes, shown: str) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         guess = _guess_legacy_encoding(raw)
-        msg = _resave(guess) if guess else _resave("một bảng mã cũ, không phải UTF-8")
+        msg = _resave(guess)
         raise PlanError([Problem(shown, line, column, "", msg)]) from None
 
 
+_WINDOWS_1258_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ]|[A-Za-z][\u0300\u0301\u0303\u0309\u0323]")
+
+
 def _guess_legacy_encoding(raw: bytes) -> str | None:
-    # Windows-1258 is what Vietnamese Windows saves as "ANSI"; it decodes almost any byte string,
-    # so it is a guess worth naming only when the bytes contain its Vietnamese letters.
+    # Windows-1258 is what Vietnamese Windows saves as "ANSI": letters such as ă, ơ are single
+    # bytes and tone marks follow their letter as combining characters. It decodes almost any
+    # byte string, so name it only when the result looks like Vietnamese written that way.
     try:
         text = raw.decode("cp1258")
     except UnicodeDecodeError:
         return None
-    if any(ch in text for ch in "ăâđêôơưĂÂĐÊÔƠƯ"):
+    if _WINDOWS_1258_LETTERS.search(text):
         return "Windows-1258 (bảng mã ANSI của Windows tiếng Việt)"
     return None
 
 
-def _resave(encoding: str) -> str:
+def _resave(encoding: str | None) -> str:
+    named = f"bằng mã {encoding}, không phải UTF-8" if encoding else "bằng một bảng mã cũ, không phải UTF-8"
     return (
-        f"tệp được lưu bằng mã {encoding}, không phải UTF-8. Hãy mở tệp trong trình soạn thảo "
+        f"tệp được lưu {named}. Hãy mở tệp trong trình soạn thảo "
         "(ví dụ Notepad hoặc VS Code), chọn Lưu thành… với mã hóa UTF-8, rồi chạy lại."
     )
 
@@ -191,14 +196,13 @@ def load_yaml_text(text: str, shown: str) -> LoadedYaml:
         msg = f"cấu trúc lồng nhau quá sâu (hơn {MAX_DEPTH} cấp); kế hoạch không cần sâu như vậy."
         builder.problems.append(Problem(shown, exc.mark.line, exc.mark.column, "", msg))
         builder.fatal = True
+    builder.summarise_repeats()
     if builder.fatal:
         raise PlanError(builder.problems)
     if builder.result is None:
         msg = "tệp trống. Hãy chép một kế hoạch mẫu trong thư mục plans/ rồi sửa."
         raise PlanError([*builder.problems, Problem(shown, 0, 0, "", msg)])
-    return LoadedYaml(
-        shown, builder.result, builder.value_marks, builder.key_marks, builder.problems, notes
-    )
+    return LoadedYaml(shown, builder.result, builder.value_marks, builder.key_marks, builder.problems, notes)
 
 
 class _TooDeep(Exception):
@@ -208,7 +212,7 @@ class _TooDeep(Exception):
 
 def _mark(event: yaml.Event) -> Mark:
     start = event.start_mark
-    return Mark(start.line + 1, start.column + 1)
+    return Mark(start.line + 1, start.column + 1) if start is not None else Mark(1, 1)
 
 
 @dataclass
@@ -230,6 +234,7 @@ class _Builder:
         self.shown = shown
         self.problems: list[Problem] = []
         self.fatal = False  # a problem after which the document cannot be read
+        self.repeats: dict[str, int] = {}
         self.stack: list[_Frame] = []
         self.result: Any = None
         self.documents = 0
@@ -241,26 +246,18 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 self.documents += 1
                 if self.documents > 1:
-                    msg = (
-                        "tệp có nhiều hơn một tài liệu YAML (dòng “---” thứ hai); "
-                        "mỗi tệp chỉ chứa một kế hoạch."
-                    )
+                    msg = "tệp có nhiều hơn một tài liệu YAML (dòng “---” thứ hai); mỗi tệp chỉ chứa một kế hoạch."
                     self._problem(_mark(event), (), msg)
                     self.fatal = True
                     return
             elif isinstance(event, yaml.AliasEvent):
-                msg = (
-                    "không dùng bí danh YAML (*tên) trong kế hoạch; "
-                    "hãy chép nguyên văn nội dung vào đây."
-                )
+                msg = "không dùng bí danh YAML (*tên) trong kế hoạch; hãy chép nguyên văn nội dung vào đây."
                 self._value(event, None, alias_message=msg)
             elif isinstance(event, yaml.ScalarEvent):
                 self._value(event, self._scalar(event))
             elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
                 self._check_collection(event)
-                container: dict[str, Any] | list[Any] = (
-                    {} if isinstance(event, yaml.MappingStartEvent) else []
-                )
+                container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
                 path = self._value(event, container)
                 if len(self.stack) >= MAX_DEPTH:
                     raise _TooDeep(_mark(event))
@@ -281,7 +278,7 @@ class _Builder:
             self._problem(_mark(event), self._current_path(), msg)
         if event.tag and event.tag != "!" and event.tag not in _CORE_TAGS:
             self._problem(_mark(event), self._current_path(), _tag_message(event.tag))
-        plain = event.style is None
+        plain = not event.style  # libyaml gives "" for plain scalars, PyYAML gives None
         if plain and event.value in ("", "~"):
             return None
         return str(event.value)
@@ -353,9 +350,19 @@ class _Builder:
 
     def _problem(self, mark: Mark, path: KeyPath, message: str) -> None:
         clean_path = tuple(p for p in path if not (isinstance(p, str) and p.startswith("\x00")))
-        self.problems.append(
-            Problem(self.shown, mark.line, mark.column, format_path(clean_path), message)
-        )
+        # The same mistake repeated (an alias bomb has hundreds): three examples, then a count.
+        count = self.repeats.get(message, 0) + 1
+        self.repeats[message] = count
+        if count <= _SHOWN_REPEATS:
+            self.problems.append(Problem(self.shown, mark.line, mark.column, format_path(clean_path), message))
+
+    def summarise_repeats(self) -> None:
+        """Add one line per mistake that was repeated more often than shown."""
+        for message, count in self.repeats.items():
+            if count > _SHOWN_REPEATS:
+                last = [p for p in self.problems if p.message == message][-1]
+                more = f"lỗi trên còn lặp lại ở {count - _SHOWN_REPEATS} chỗ khác trong tệp."
+                self.problems.append(Problem(self.shown, last.line, last.column, "", more))
 
 
 def _tag_message(tag: str) -> str:
@@ -382,8 +389,7 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "found unknown escape character",
-        "trong dấu nháy kép, dấu “\\” phải đi cùng một ký tự hợp lệ. Hãy viết “\\\\” "
-        "hoặc dùng dấu nháy đơn.",
+        "trong dấu nháy kép, dấu “\\” phải đi cùng một ký tự hợp lệ. Hãy viết “\\\\” hoặc dùng dấu nháy đơn.",
     ),
     (
         "did not find expected key",
@@ -399,8 +405,7 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "found character that cannot start any token",
-        "có ký tự không được đứng đầu một giá trị (ví dụ “@”, “`” hoặc “%”). "
-        'Hãy đặt cả đoạn trong dấu nháy kép "…".',
+        'có ký tự không được đứng đầu một giá trị (ví dụ “@”, “`” hoặc “%”). Hãy đặt cả đoạn trong dấu nháy kép "…".',
     ),
     (
         "did not find expected ',' or ']'",

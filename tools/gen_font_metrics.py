@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+from fontTools.ttLib import TTFont  # type: ignore[import-not-found,import-untyped,unused-ignore]
 
 STYLES = {
     "regular": "LiberationSerif-Regular.ttf",
@@ -19,8 +19,15 @@ STYLES = {
     "italic": "LiberationSerif-Italic.ttf",
     "bold_italic": "LiberationSerif-BoldItalic.ttf",
 }
-RANGES = [(0x20, 0x7E), (0xA0, 0xFF), (0x100, 0x17F), (0x1A0, 0x1B0), (0x1EA0, 0x1EF9),
-          (0x2010, 0x2026), (0x300, 0x323)]
+RANGES = [
+    (0x20, 0x7E),
+    (0xA0, 0xFF),
+    (0x100, 0x17F),
+    (0x1A0, 0x1B0),
+    (0x1EA0, 0x1EF9),
+    (0x2010, 0x2026),
+    (0x300, 0x323),
+]
 
 
 def main(font_dir: str) -> None:
