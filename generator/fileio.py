@@ -86,9 +86,9 @@ def _explain(exc: OSError, path: Path) -> str:
         return f"không ghi được vào {shown}: không có quyền ghi (hoặc ổ đĩa chỉ đọc). Hãy chọn thư mục khác bằng --out."
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"không ghi được vào {shown}: ổ đĩa đã đầy. Hãy giải phóng dung lượng rồi chạy lại."
-    if exc.errno == errno.ENOTDIR:
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
         return f"không ghi được vào {shown}: một phần của đường dẫn là tệp, không phải thư mục."
     if exc.errno == errno.ENAMETOOLONG:
         return f"không ghi được vào {shown}: tên tệp quá dài."
-    reason = exc.strerror or "lỗi hệ thống"
-    return f"không ghi được vào {shown} ({reason})."
+    # The system's own wording is English; its number is what a technician needs.
+    return f"không ghi được vào {shown} (lỗi hệ thống số {exc.errno})."

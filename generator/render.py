@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from pathlib import Path
 from typing import Any
@@ -15,10 +14,11 @@ from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from .docxsave import docx_bytes
 from .errors import TemplateError, display_path
 from .layout import LANDSCAPE
 from .ooxml import appendix_section
-from .template_builder import TEMPLATE_PATH, normalise_zip
+from .template_builder import TEMPLATE_PATH
 
 
 def make_env() -> SandboxedEnvironment:
@@ -40,20 +40,29 @@ def render_docx(context: dict[str, Any], properties: dict[str, Any], template: P
     document = _render(context, template)
     _finish_sections(document.docx, bool(context["appendices"]))
     _set_properties(document.docx, properties)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return docx_bytes(document.docx)
+
+
+def _open(template: Path, shown: str) -> DocxTemplate:
+    """Open a template and check its tags (once per version of the file)."""
+    try:
+        document = DocxTemplate(str(template))
+        document.init_docx()
+        stamp = template.stat()
+    except Exception:  # python-docx raises its own classes for every kind of unreadable file
+        msg = f"{shown}: không mở được tệp mẫu DOCX. Hãy kiểm tra tệp còn nguyên vẹn và đúng là tệp .docx."
+        raise TemplateError(msg) from None
+    key = (str(template.resolve()), stamp.st_mtime_ns, stamp.st_size)
+    if key not in _CHECKED:
+        check_template_tags(document, shown)
+        _CHECKED[key] = None
+    return document
 
 
 def _render(context: dict[str, Any], template: Path) -> DocxTemplate:
     shown = display_path(template)
+    document = _open(template, shown)
     try:
-        document = DocxTemplate(str(template))
-        stamp = template.stat()
-        key = (str(template.resolve()), stamp.st_mtime_ns, stamp.st_size)
-        if key not in _CHECKED:
-            check_template_tags(document, shown)
-            _CHECKED[key] = None
         document.render(context, jinja_env=make_env())
     except jinja2.TemplateSyntaxError as exc:
         place = _context_lines(exc)
@@ -74,9 +83,6 @@ def _render(context: dict[str, Any], template: Path) -> DocxTemplate:
             f"{shown}: mẫu sinh ra XML hỏng ở phần đầu/cuối trang ({exc.msg}). "
             "Thường do một thẻ {{ }} bị Word tách đôi: hãy gõ lại thẻ đó liền một lần."
         )
-        raise TemplateError(msg) from None
-    except (OSError, KeyError, ValueError) as exc:
-        msg = f"{shown}: không mở được tệp mẫu DOCX ({type(exc).__name__}). Hãy kiểm tra tệp còn nguyên vẹn."
         raise TemplateError(msg) from None
     return document
 
@@ -119,7 +125,6 @@ def check_template_tags(document: DocxTemplate, shown: str) -> None:
     Raises:
         TemplateError: naming the template and the paragraph.
     """
-    document.init_docx()
     parts = [("thân văn bản", document.docx.element.body)]
     for section in document.docx.sections:
         for name, story in (

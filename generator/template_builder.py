@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
-import zipfile
 from pathlib import Path
 from typing import Any, cast
 
@@ -24,6 +22,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from .docxsave import docx_bytes
 from .layout import (
     CELL_MARGIN,
     HEADER_COLUMNS,
@@ -40,8 +39,6 @@ from .ooxml import W_NS, add_page_field, appendix_section, el, rpr_xml, rule_par
 from .template_styles import STYLE_BY_ID, add_styles, set_document_defaults
 
 TEMPLATE_PATH = Path(__file__).resolve().parent.parent / "templates" / "kehoach.docx"
-# Fixed zip timestamps, so two builds of the template are the same file.
-_ZIP_DATE = (2020, 3, 5, 0, 0, 0)  # the day Nghị định 30/2020/NĐ-CP was signed
 
 
 def build_template() -> bytes:
@@ -60,24 +57,7 @@ def build_template() -> bytes:
     _signature(document)
     _appendices(document)
     _clear_properties(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue())
-
-
-def normalise_zip(data: bytes) -> bytes:
-    """Rewrite a DOCX with fixed timestamps and member order, so equal content is equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        # [Content_Types].xml first, as Office writes it; the rest in a stable order.
-        for name in sorted(names, key=lambda n: (n != "[Content_Types].xml", n)):
-            info = zipfile.ZipInfo(name, _ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
-    return out.getvalue()
+    return docx_bytes(document)
 
 
 def write_template(path: Path = TEMPLATE_PATH) -> None:

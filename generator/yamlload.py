@@ -279,7 +279,7 @@ class _Builder:
         if event.tag and event.tag != "!" and event.tag not in _CORE_TAGS:
             self._problem(_mark(event), self._current_path(), _tag_message(event.tag))
         plain = not event.style  # libyaml gives "" for plain scalars, PyYAML gives None
-        if plain and event.value in ("", "~"):
+        if plain and event.value in ("", "~", "null", "Null", "NULL"):
             return None
         return str(event.value)
 

@@ -1,0 +1,129 @@
+"""The command line: Vietnamese output, exit codes, and no traceback for anything a user does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import generator.cli
+from generator.cli import main
+
+from .conftest import FIXTURES, ROOT, plan_data, write_plan
+
+
+def test_build_writes_every_plan_of_plans_by_default(capsys: pytest.CaptureFixture[str]):
+    write_plan(Path("plans/2024-a.yaml"), plan_data())
+    write_plan(Path("plans/2024-b.yaml"), plan_data())
+    assert main(["build"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(" (")[0] for line in out] == ["Đã tạo build/2024-a.docx", "Đã tạo build/2024-b.docx"]
+    assert all(line.endswith(" giây)") and "," in line for line in out)  # Vietnamese decimal comma
+
+
+def test_build_names_the_failing_plan_and_exits_1(capsys: pytest.CaptureFixture[str]):
+    write_plan(Path("plans/2024-a.yaml"), plan_data())
+    write_plan(Path("plans/2024-b.yaml"), plan_data(year="2O24"))
+    assert main(["build", "--out", "ra"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith("Đã tạo ra/2024-a.docx")
+    assert captured.err.splitlines() == [
+        "plans/2024-b.yaml:10:7: year: năm phải là một số, ví dụ 2025; “2O24” không phải là số "
+        "(có chữ O hoặc chữ l gõ nhầm thay cho số 0 hoặc số 1?).",
+        "Chưa tạo được tệp cho plans/2024-b.yaml (1 lỗi); tệp cũ, nếu có, vẫn giữ nguyên.",
+        "Có 1/2 kế hoạch lỗi: plans/2024-b.yaml.",
+    ]
+
+
+def test_build_changed_skips_what_is_up_to_date(capsys: pytest.CaptureFixture[str]):
+    write_plan(Path("plans/x.yaml"), plan_data())
+    assert main(["build", "--changed"]) == 0
+    capsys.readouterr()
+    assert main(["build", "--changed"]) == 0
+    assert capsys.readouterr().out == "Không đổi: build/x.docx\n"
+
+
+def test_build_without_plans_says_so(capsys: pytest.CaptureFixture[str]):
+    assert main(["build"]) == 1
+    assert capsys.readouterr().err == "Không có kế hoạch nào: thư mục plans/ chưa có tệp .yaml.\n"
+
+
+def test_check_reports_valid_and_invalid_plans(capsys: pytest.CaptureFixture[str]):
+    good = write_plan(Path("good.yaml"), plan_data())
+    bad = write_plan(Path("bad.yaml"), plan_data(date="30/02/2024"))
+    assert main(["check", str(good), str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "good.yaml: hợp lệ.\n"
+    assert captured.err == (
+        "bad.yaml:9:7: date: ngày 30/02/2024 không tồn tại: tháng 2 năm 2024 chỉ có 29 ngày.\nbad.yaml: 1 lỗi.\n"
+    )
+    assert not Path("build").exists()  # check writes nothing
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], "kehoach: lỗi: thiếu tham số bắt buộc: LỆNH"),
+        (["buid"], "kehoach: lỗi: tham số LỆNH: lựa chọn 'buid' không có (chọn một trong: 'build', 'check', 'schema'"),
+        (["check"], "kehoach check: lỗi: thiếu tham số bắt buộc: TỆP"),
+        (["build", "--bogus"], "kehoach: lỗi: không hiểu tham số: --bogus"),
+    ],
+)
+def test_usage_errors_are_vietnamese_and_exit_2(argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Cách dùng: kehoach")
+    assert expected in err
+
+
+def test_help_is_vietnamese(capsys: pytest.CaptureFixture[str]):
+    assert main(["build", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Cách dùng: kehoach build")
+    assert "tham số:" in out and "tùy chọn:" in out and "in hướng dẫn này rồi thoát" in out
+
+
+def test_a_bug_is_reported_in_vietnamese_with_the_details_in_a_log(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    def broken(*args: object, **kwargs: object) -> None:
+        message = "boom"
+        raise RuntimeError(message)
+
+    monkeypatch.setattr(generator.cli, "build_many", broken)
+    write_plan(Path("plans/x.yaml"), plan_data())
+    assert main(["build"]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("Lỗi nội bộ của kehoach (không phải lỗi trong kế hoạch của bạn).")
+    assert "Traceback" not in err
+    log = Path(err.split("ghi vào ")[1].split(";")[0])
+    assert "RuntimeError: boom" in log.read_text(encoding="utf-8")
+    log.unlink()
+
+
+def test_ctrl_c_stops_quietly(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(generator.cli, "build_many", interrupted)
+    write_plan(Path("plans/x.yaml"), plan_data())
+    assert main(["build"]) == 130
+    assert capsys.readouterr().err == "Đã dừng theo yêu cầu.\n"
+
+
+def test_python_dash_m_and_the_console_script_run_the_same_command(tmp_path: Path):
+    plan = FIXTURES / "valid_minimal.yaml"
+    module = subprocess.run(
+        [sys.executable, "-m", "generator", "check", str(plan)], capture_output=True, text=True, check=False
+    )
+    script = Path(sys.executable).parent / "kehoach"
+    console = subprocess.run([str(script), "check", str(plan)], capture_output=True, text=True, check=False)
+    assert module.returncode == console.returncode == 0
+    assert module.stdout == console.stdout and module.stdout.endswith("hợp lệ.\n")
+
+
+def test_the_committed_schema_is_what_the_tool_exports(capsys: pytest.CaptureFixture[str]):
+    assert main(["schema"]) == 0
+    assert capsys.readouterr().out == (ROOT / "schema" / "kehoach-plan-1.schema.json").read_text(encoding="utf-8")
