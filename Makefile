@@ -9,7 +9,7 @@ PLAN   ?=
 OUT    ?= build
 
 .DEFAULT_GOAL := help
-.PHONY: help venv build test lint typecheck bench template schema new pdf preview clean
+.PHONY: help venv build test lint typecheck bench template schema readme clean
 
 help: ## liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,8 +18,9 @@ help: ## liệt kê các lệnh
 $(STAMP): pyproject.toml
 	@echo "Đang cài môi trường Python vào $(VENV)/ (chỉ lần đầu hoặc khi pyproject.toml đổi)…"
 	@$(PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip > $(VENV)/install.log 2>&1 \
+	  && $(PY) -m pip install --disable-pip-version-check -e '.[dev]' >> $(VENV)/install.log 2>&1 \
+	  || { cat $(VENV)/install.log; echo "Không cài được môi trường Python (xem lỗi ở trên)."; exit 1; }
 	@touch $@
 
 venv: $(STAMP) ## cài môi trường Python (.venv)
@@ -44,6 +45,9 @@ template: $(STAMP) ## dựng lại templates/kehoach.docx từ generator/templat
 
 schema: $(STAMP) ## ghi schema/kehoach-plan-1.schema.json
 	@$(PY) -m generator schema --out schema/kehoach-plan-1.schema.json
+
+readme: $(STAMP) ## viết lại phần tham chiếu định dạng trong README.md từ định dạng kế hoạch
+	@$(PY) tools/update_readme.py
 
 clean: ## xóa thư mục build/
 	rm -rf $(OUT)

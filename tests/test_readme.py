@@ -1,0 +1,54 @@
+"""The README: quick start, command reference and format reference stay true to the code."""
+
+from __future__ import annotations
+
+import re
+
+from generator.cli import _parser
+from generator.reference import reference_markdown
+from generator.schema import AREA_TITLES
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_quick_start_begins_with_make_build_then_make_test():
+    quick = README.split("## Bắt đầu nhanh", 1)[1]
+    commands = re.findall(r"```\n(.*?)```", quick, flags=re.S)[0].split()
+    assert commands[:4] == ["make", "build", "make", "test"]
+
+
+def test_format_reference_is_generated_from_the_schema():
+    """Run ``make readme`` after changing a field or its description."""
+    assert reference_markdown() in README
+
+
+def test_every_command_and_option_is_documented():
+    parser = _parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    for name, sub in subparsers.choices.items():  # type: ignore[union-attr]
+        assert f"`kehoach {name}" in README, name
+        for action in sub._actions:
+            for option in action.option_strings:
+                if option not in ("-h", "--help"):
+                    assert option in README, f"{name} {option}"
+
+
+def test_every_reform_area_is_in_the_table():
+    for key, title in AREA_TITLES.items():
+        assert f"| `{key}` | {title} |" in README
+
+
+def test_every_make_target_with_help_is_mentioned():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in re.findall(r"^([a-z-]+):.*## ", makefile, flags=re.M):
+        assert f"`make {target}" in README or f"`{target}`" in README, target
+
+
+def test_the_three_common_mistakes_show_real_messages():
+    fixtures = ROOT / "tests" / "fixtures" / "bad_plans"
+    for scenario in ("syntax-colon-end-of-line", "syntax-tab-indent", "unknown-key-typo"):
+        first = (fixtures / f"{scenario}.expected").read_text(encoding="utf-8").splitlines()[0]
+        message = first.split(": ", 1)[1]  # without the file name and position
+        assert message in README, scenario
