@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
-# What the văn thư fills in by hand on a draft: enough room to write two digits.
-BLANK = " " * 6
+# What the văn thư fills in by hand on a draft: with the spaces around it, about 9 mm at 14 pt,
+# room to write two digits while the longest place names still keep the date on one line.
+BLANK = " " * 5
 _LOCALE = "vi_VN"
 
 _FULL = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")

@@ -84,7 +84,12 @@ BODY_SPACE_BEFORE = 120
 BODY_LINE = 240  # "auto" line spacing in 240ths: 240 = single, 360 = 1.5 lines
 
 # Two-column tables: the national header and the Nơi nhận / signature block, in mm.
-HEADER_COLUMNS = (63.0, 102.0)  # the right cell fits the 13 pt Quốc hiệu (95.7 mm) on one line
+# The header is wider than the 165 mm text area and overhangs both margins by 5.5 mm, as the
+# Government's own Mẫu 1.4 does (167.5 mm): the right cell must hold the 13 pt Quốc hiệu
+# (95.7 mm) and a 14 pt date line such as "Thành phố Hồ Chí Minh, ngày 25 tháng 12 năm 2025"
+# (106 mm) on one line.
+HEADER_COLUMNS = (61.0, 115.0)
+HEADER_OVERHANG = 5.5
 SIGNATURE_COLUMNS = (72.0, 93.0)  # the signer centred at about 72 % of the text width
 CELL_MARGIN = 1.905  # Word's default left and right cell margin, in mm
 SIGNATURE_GAP = 28.0  # room for the signature and seal between title and name (25-35 mm)

@@ -26,6 +26,7 @@ from .docxsave import docx_bytes
 from .layout import (
     CELL_MARGIN,
     HEADER_COLUMNS,
+    HEADER_OVERHANG,
     LANDSCAPE,
     MOTTO,
     NATIONAL_TITLE,
@@ -113,8 +114,8 @@ def _page_setup(document: DocxDocument) -> None:
     _para(first, "KhPageNumber")  # a header keeps one static paragraph
 
 
-def _table(document: DocxDocument, widths_mm: tuple[float, ...], rows: int) -> Table:
-    """A borderless, fixed-layout table as wide as the text area."""
+def _table(document: DocxDocument, widths_mm: tuple[float, ...], rows: int, overhang: float = 0.0) -> Table:
+    """A borderless, fixed-layout table; ``overhang`` mm into each margin."""
     table: Table = document.add_table(rows=rows, cols=len(widths_mm))
     table.autofit = False
     tbl_pr = _node(table._tbl.tblPr)
@@ -122,6 +123,8 @@ def _table(document: DocxDocument, widths_mm: tuple[float, ...], rows: int) -> T
         if child.tag in (qn("w:tblStyle"), qn("w:tblLook")):
             tbl_pr.remove(child)
     tbl_pr.append(el("w:tblW", {"w:w": sum(twips(w) for w in widths_mm), "w:type": "dxa"}))
+    if overhang:
+        tbl_pr.append(el("w:tblInd", {"w:w": -twips(overhang), "w:type": "dxa"}))
     borders = el("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(el(f"w:{side}", {"w:val": "nil"}))
@@ -142,7 +145,7 @@ def _table(document: DocxDocument, widths_mm: tuple[float, ...], rows: int) -> T
 
 
 def _national_header(document: DocxDocument) -> None:
-    table = _table(document, HEADER_COLUMNS, rows=2)
+    table = _table(document, HEADER_COLUMNS, rows=2, overhang=HEADER_OVERHANG)
     left, right = table.rows[0].cells
     _tag(left, "{%p if header.parent %}")
     _para(left, "KhParentAgency", "{{ header.parent }}")
