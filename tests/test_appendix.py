@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from generator.dates import BLANK
 from generator.docxread import DocxReader, Para, Table
 from generator.errors import PlanError
 from generator.layout import LANDSCAPE, twips
@@ -86,7 +87,7 @@ def test_appendix_head_names_title_and_the_plan_it_belongs_to(readers: dict[str,
     assert title.bold and title.align == "center"
     assert attached.italic and attached.align == "center" and not attached.bold
     assert attached.text == (
-        "(Kèm theo Kế hoạch số       /KH-SYT ngày        tháng 12 năm 2020 của Sở Y tế tỉnh Thanh Hóa)"
+        f"(Kèm theo Kế hoạch số {BLANK}/KH-SYT ngày {BLANK} tháng 12 năm 2020 của Sở Y tế tỉnh Thanh Hóa)"
     )
     assert rule.border_bottom and not rule.text
 

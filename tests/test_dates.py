@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.dates import PlanDate
+from generator.dates import BLANK, PlanDate
 
 
 @pytest.mark.parametrize(
@@ -59,8 +59,9 @@ def test_words_pad_days_1_to_9_and_months_1_and_2_only(date: PlanDate, words: st
 
 
 def test_a_draft_leaves_room_for_the_day_and_month():
-    assert PlanDate(2024, 1).words() == "ngày        tháng 01 năm 2024"
-    assert PlanDate(2024).words() == "ngày        tháng        năm 2024"
+    assert PlanDate(2024, 1).words() == f"ngày {BLANK} tháng 01 năm 2024"
+    assert PlanDate(2024).words() == f"ngày {BLANK} tháng {BLANK} năm 2024"
+    assert len(BLANK) >= 5 and not BLANK.strip()
 
 
 def test_dates_write_back_in_the_form_they_were_read():
