@@ -90,7 +90,7 @@ def load_yaml_file(path: Path) -> LoadedYaml:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise PlanError([Problem(shown, 0, 0, "", _too_big(size))])
+            raise PlanError([Problem(shown, 1, 1, "", _too_big(size))])
         raw = path.read_bytes()
     except FileNotFoundError:
         msg = "không tìm thấy tệp này. Hãy kiểm tra lại tên và thư mục (ví dụ plans/ten-ke-hoach.yaml)."
@@ -116,14 +116,14 @@ def _too_big(size: int) -> str:
 def decode(raw: bytes, shown: str) -> str:
     """Decode UTF-8 (with or without BOM); name the encoding when it is something else."""
     if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise PlanError([Problem(shown, 0, 0, "", _resave("UTF-32"))])
+        raise PlanError([Problem(shown, 1, 1, "", _resave("UTF-32"))])
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise PlanError([Problem(shown, 0, 0, "", _resave("UTF-16 (Unicode của Notepad cũ)"))])
+        raise PlanError([Problem(shown, 1, 1, "", _resave("UTF-16 (Unicode của Notepad cũ)"))])
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     elif len(raw) >= 4 and raw.count(0) * 3 >= len(raw):
         # UTF-16 without a byte-order mark: every other byte of Latin text is zero.
-        raise PlanError([Problem(shown, 0, 0, "", _resave("UTF-16 (Unicode của Notepad cũ)"))])
+        raise PlanError([Problem(shown, 1, 1, "", _resave("UTF-16 (Unicode của Notepad cũ)"))])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -171,8 +171,10 @@ def _strip_raw_controls(text: str, shown: str) -> tuple[str, list[Problem]]:
         code = f"U+{ord(match.group()):04X}"
         msg = f"đã bỏ một ký tự điều khiển vô hình ({code}), thường do dán từ Word hoặc PDF."
         notes.append(Problem(shown, line, column, "", msg, Severity.WARNING))
-    # A vertical tab separated words: keep them apart.
-    cleaned = _RAW_CONTROLS.sub(lambda m: " " if m.group() == "\x0b" else "", text)
+    # A vertical tab separated words: keep them apart. NEL (U+0085) is a line break in YAML:
+    # removing it would turn the next line's indentation into text.
+    replacement = {"\x0b": " ", "\x85": "\n"}
+    cleaned = _RAW_CONTROLS.sub(lambda m: replacement.get(m.group(), ""), text)
     return cleaned, notes
 
 
@@ -201,7 +203,7 @@ def load_yaml_text(text: str, shown: str) -> LoadedYaml:
         raise PlanError(builder.problems)
     if builder.result is None:
         msg = "tệp trống. Hãy chép một kế hoạch mẫu trong thư mục plans/ rồi sửa."
-        raise PlanError([*builder.problems, Problem(shown, 0, 0, "", msg)])
+        raise PlanError([*builder.problems, Problem(shown, 1, 1, "", msg)])
     return LoadedYaml(shown, builder.result, builder.value_marks, builder.key_marks, builder.problems, notes)
 
 

@@ -8,7 +8,10 @@ from a folder where it sits as ``plans/<scenario>.yaml``; its standard error mus
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -16,7 +19,7 @@ import pytest
 
 from generator.cli import main
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 
 BAD = FIXTURES / "bad_plans"
 SCENARIOS = sorted(p.stem for p in BAD.glob("*.yaml"))
@@ -51,3 +54,29 @@ def test_bad_plan_gives_the_expected_message(
     assert "Traceback" not in err
     assert err == expected_file.read_text(encoding="utf-8")
     assert elapsed < 1.0, f"{scenario} took {elapsed:.2f} s"
+
+
+def test_a_50_mb_file_is_refused_quickly_with_bounded_memory(tmp_path: Path):
+    """Measured in a child process: its peak memory and run time, through the real command."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    with (plans / "huge.yaml").open("wb") as handle:
+        handle.write(b"schema: 1\ntitle: " + b"x" * 1024 + b"\n")
+        handle.truncate(50 * 1024 * 1024)
+    probe = (
+        "import resource, sys, time; from generator.cli import main; t = time.perf_counter(); "
+        "code = main(['check', 'plans/huge.yaml']); "
+        "print(round(time.perf_counter() - t, 3), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, code)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    seconds, peak_kb, code = done.stdout.split()
+    assert code == "1"
+    assert float(seconds) < 1.0
+    assert int(peak_kb) < 200 * 1024  # the file is never read into memory
+    assert done.stderr == (
+        "plans/huge.yaml:1:1: tệp quá lớn (50,0 MB); một kế hoạch, kể cả phụ lục hàng nghìn dòng, "
+        "chỉ khoảng 1 MB (giới hạn 4,0 MB). Hãy kiểm tra đúng tệp chưa.\nplans/huge.yaml: 1 lỗi.\n"
+    )
