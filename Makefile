@@ -9,7 +9,7 @@ PLAN   ?=
 OUT    ?= build
 
 .DEFAULT_GOAL := help
-.PHONY: help venv build test lint typecheck bench template schema readme clean
+.PHONY: help venv build pdf preview test lint typecheck bench template schema readme clean
 
 help: ## liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,6 +27,12 @@ venv: $(STAMP) ## cài môi trường Python (.venv)
 
 build: $(STAMP) ## tạo build/*.docx từ plans/*.yaml (chỉ cái có thay đổi); một tệp: make build PLAN=plans/x.yaml
 	@$(PY) -m generator build --changed --out $(OUT) $(PLAN)
+
+pdf: $(STAMP) ## tạo thêm build/*.pdf bằng LibreOffice (cần cài LibreOffice)
+	@$(PY) -m generator build --changed --pdf --out $(OUT) $(PLAN)
+
+preview: $(STAMP) ## ảnh PNG từng trang vào build/preview/<tên>/: make preview PLAN=plans/x.yaml
+	@$(PY) -m generator preview --out $(OUT) $(or $(PLAN),plans/2021-thanh-hoa.yaml)
 
 test: $(STAMP) lint typecheck ## chạy toàn bộ kiểm thử (kèm ruff và mypy)
 	@$(PY) -m pytest

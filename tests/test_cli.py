@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import generator.cli
+import generator.commands
 from generator.cli import main
 
 from .conftest import FIXTURES, ROOT, plan_data, write_plan
@@ -66,7 +66,11 @@ def test_check_reports_valid_and_invalid_plans(capsys: pytest.CaptureFixture[str
     ("argv", "expected"),
     [
         ([], "kehoach: lỗi: thiếu tham số bắt buộc: LỆNH"),
-        (["buid"], "kehoach: lỗi: tham số LỆNH: lựa chọn 'buid' không có (chọn một trong: 'build', 'check', 'schema'"),
+        (
+            ["buid"],
+            "kehoach: lỗi: tham số LỆNH: lựa chọn 'buid' không có "
+            "(chọn một trong: 'build', 'check', 'preview', 'schema'",
+        ),
         (["check"], "kehoach check: lỗi: thiếu tham số bắt buộc: TỆP"),
         (["build", "--bogus"], "kehoach: lỗi: không hiểu tham số: --bogus"),
     ],
@@ -92,7 +96,7 @@ def test_a_bug_is_reported_in_vietnamese_with_the_details_in_a_log(
         message = "boom"
         raise RuntimeError(message)
 
-    monkeypatch.setattr(generator.cli, "build_many", broken)
+    monkeypatch.setattr(generator.commands, "build_many", broken)
     write_plan(Path("plans/x.yaml"), plan_data())
     assert main(["build"]) == 3
     err = capsys.readouterr().err
@@ -107,7 +111,7 @@ def test_ctrl_c_stops_quietly(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(generator.cli, "build_many", interrupted)
+    monkeypatch.setattr(generator.commands, "build_many", interrupted)
     write_plan(Path("plans/x.yaml"), plan_data())
     assert main(["build"]) == 130
     assert capsys.readouterr().err == "Đã dừng theo yêu cầu.\n"
