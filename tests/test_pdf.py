@@ -210,3 +210,17 @@ def test_conversion_reports_each_document(built: dict[str, Path], tmp_path: Path
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["2024-hoa-binh.docx", "2023-ba-ria-vung-tau.docx", "2024-hoa-binh.pdf", "2023-ba-ria-vung-tau.pdf"]
     )  # no scratch folder left behind
+
+
+def test_a_draft_shows_du_thao_at_the_top_of_page_one_only(tmp_path: Path):
+    require(shutil.which("soffice") is not None, f"LibreOffice is not installed ({INSTALL})")
+    items = [f"Ý thứ {i}: " + "cải cách hành chính " * 30 for i in range(12)]  # enough for two pages
+    data = plan_data(parts=[{"heading": "Nội dung", "items": items}])
+    document = build_plan(write_plan(tmp_path / "du-thao.yaml", data), tmp_path, draft=True)
+    (converted,) = to_pdf([document])
+    first, second, *_ = read_pdf(converted.pdf)
+    mark = [w for w in first.words if w.text in ("DỰ", "THẢO")]
+    assert [w.text for w in mark] == ["DỰ", "THẢO"]
+    assert all(w.y1 < PORTRAIT.top * MM for w in mark)  # in the top margin, above the header
+    assert not any(w.text == "THẢO" for w in second.words)
+    assert "Số: /KH-SYT" in " ".join(first.text().split())  # the number is left blank
