@@ -7,6 +7,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-from-pyproject
 PLAN   ?=
 OUT    ?= build
+# STRICT=1: a plan with warnings is not built (as CI does).
+STRICT ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help venv build pdf preview test lint typecheck bench template schema readme clean
@@ -26,7 +28,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP) ## cài môi trường Python (.venv)
 
 build: $(STAMP) ## tạo build/*.docx từ plans/*.yaml (chỉ cái có thay đổi); một tệp: make build PLAN=plans/x.yaml
-	@$(PY) -m generator build --changed --out $(OUT) $(PLAN)
+	@$(PY) -m generator build --changed $(if $(STRICT),--strict) --out $(OUT) $(PLAN)
 
 pdf: $(STAMP) ## tạo thêm build/*.pdf bằng LibreOffice (cần cài LibreOffice)
 	@$(PY) -m generator build --changed --pdf --out $(OUT) $(PLAN)

@@ -12,6 +12,7 @@ from typing import Any
 from .context import build_context
 from .errors import GeneratorError, PlanError, Problem
 from .fileio import output_path, remove_stale_temporaries, write_bytes_atomic
+from .lint import lint_plan
 from .render import render_docx
 from .schema import Plan
 from .template_builder import TEMPLATE_PATH
@@ -60,14 +61,21 @@ def output_for(plan_path: Path, out_dir: Path, *, draft: bool = False) -> Path:
     return output_path(out_dir, plan_path.stem + (DRAFT_SUFFIX if draft else ""), ".docx")
 
 
-def build_plan(plan_path: Path, out_dir: Path, *, draft: bool = False, template: Path = TEMPLATE_PATH) -> Path:
-    """Build one plan; return the DOCX written.
+def build_plan(
+    plan_path: Path, out_dir: Path, *, draft: bool = False, template: Path = TEMPLATE_PATH, strict: bool = False
+) -> Path:
+    """Build one plan; return the DOCX written. ``strict``: a plan with warnings is not built.
 
     Raises:
         GeneratorError: a plan, template or output problem, already explained.
     """
     out = output_for(plan_path, out_dir, draft=draft)
-    data = render_plan(load_plan(plan_path).plan, draft=draft, template=template)
+    loaded = load_plan(plan_path)
+    if strict:
+        warnings = lint_plan(loaded)
+        if warnings:
+            raise PlanError(warnings)
+    data = render_plan(loaded.plan, draft=draft, template=template)
     write_bytes_atomic(out, data)
     return out
 
@@ -89,6 +97,7 @@ def build_many(
     only_changed: bool = False,
     draft: bool = False,
     template: Path = TEMPLATE_PATH,
+    strict: bool = False,
     report: Callable[[BuildResult], None] = lambda result: None,
 ) -> list[BuildResult]:
     """Build every plan, continuing after failures; ``report`` is called after each one."""
@@ -102,7 +111,7 @@ def build_many(
             if only_changed and is_up_to_date(plan_path, out, template):
                 result.output, result.skipped = out, True
             else:
-                result.output = build_plan(plan_path, out_dir, draft=draft, template=template)
+                result.output = build_plan(plan_path, out_dir, draft=draft, template=template, strict=strict)
         except PlanError as exc:
             result.problems = exc.problems
         except GeneratorError as exc:

@@ -39,10 +39,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--changed", action="store_true", help="chỉ tạo lại kế hoạch có thay đổi")
     build.add_argument("--draft", action="store_true", help="bản dự thảo: “DỰ THẢO” ở trang 1, để trống số và ngày")
     build.add_argument("--pdf", action="store_true", help="tạo thêm tệp PDF cạnh mỗi DOCX (cần LibreOffice)")
+    build.add_argument("--strict", action="store_true", help="kế hoạch còn cảnh báo thì không tạo tệp")
     build.add_argument("--template", type=Path, default=TEMPLATE_PATH, metavar="MẪU", help="tệp mẫu DOCX khác")
 
     check = sub.add_parser("check", help="kiểm tra kế hoạch YAML, không tạo tệp", description="Kiểm tra kế hoạch.")
     check.add_argument("paths", nargs="+", type=Path, metavar="TỆP", help="tệp kế hoạch .yaml")
+    check.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi (thoát với mã 1)")
 
     preview = sub.add_parser("preview", help="tạo ảnh các trang (cần LibreOffice)", description="Ảnh PNG từng trang.")
     preview.add_argument("plan", type=Path, metavar="KẾ_HOẠCH", help="tệp .yaml")

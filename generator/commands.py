@@ -12,10 +12,12 @@ import tempfile
 from pathlib import Path
 
 from .build import BuildResult, build_many, build_plan, find_plans
-from .errors import display_path
+from .errors import PlanError, Severity, display_path
 from .fileio import write_text_atomic
 from .jsonschema import schema_json
+from .lint import lint_plan
 from .pdf import Converted, page_images, to_pdf
+from .validate import load_plan
 from .vnformat import seconds
 
 OK, PROBLEM = 0, 1
@@ -41,7 +43,8 @@ def _report_build(result: BuildResult) -> None:
         _warn(problem.render())
     if result.error:
         _warn(result.error)
-    why = f"{len(result.problems)} lỗi" if result.problems else "lỗi"
+    errors = sum(p.severity is Severity.ERROR for p in result.problems)
+    why = f"{errors} lỗi" if errors else (f"{len(result.problems)} cảnh báo, --strict" if result.problems else "lỗi")
     _warn(f"Chưa tạo được tệp cho {display_path(result.plan)} ({why}); tệp cũ, nếu có, vẫn giữ nguyên.")
 
 
@@ -56,7 +59,13 @@ def build(args: argparse.Namespace) -> int:
         _warn("Không có kế hoạch nào: thư mục plans/ chưa có tệp .yaml.")
         return PROBLEM
     results = build_many(
-        plans, args.out, only_changed=args.changed, draft=args.draft, template=args.template, report=_report_build
+        plans,
+        args.out,
+        only_changed=args.changed,
+        draft=args.draft,
+        template=args.template,
+        strict=args.strict,
+        report=_report_build,
     )
     failed = [r for r in results if not r.ok]
     if args.pdf:
@@ -78,21 +87,27 @@ def _stale(target: Path, source: Path) -> bool:
 
 
 def check(args: argparse.Namespace) -> int:
-    """``kehoach check``: validate plans without writing anything."""
-    from .errors import PlanError
-    from .validate import load_plan
-
+    """``kehoach check``: errors and warnings of plans, without writing anything."""
     status = OK
     for path in args.paths:
         try:
-            load_plan(path)
+            loaded = load_plan(path)
         except PlanError as exc:
             for problem in exc.problems:
                 _warn(problem.render())
             _warn(f"{display_path(path)}: {len(exc.problems)} lỗi.")
             status = PROBLEM
             continue
-        _say(f"{display_path(path)}: hợp lệ.")
+        warnings = lint_plan(loaded)
+        for warning in warnings:
+            _warn(warning.render())
+        if not warnings:
+            _say(f"{display_path(path)}: hợp lệ.")
+        elif args.strict:
+            _warn(f"{display_path(path)}: {len(warnings)} cảnh báo (--strict: coi là lỗi).")
+            status = PROBLEM
+        else:
+            _say(f"{display_path(path)}: hợp lệ, {len(warnings)} cảnh báo.")
     return status
 
 

@@ -51,7 +51,8 @@ def test_build_without_plans_says_so(capsys: pytest.CaptureFixture[str]):
 
 
 def test_check_reports_valid_and_invalid_plans(capsys: pytest.CaptureFixture[str]):
-    good = write_plan(Path("good.yaml"), plan_data())
+    good = Path("good.yaml")
+    good.write_text((FIXTURES / "lint_plans" / "clean.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     bad = write_plan(Path("bad.yaml"), plan_data(date="30/02/2024"))
     assert main(["check", str(good), str(bad)]) == 1
     captured = capsys.readouterr()
@@ -118,7 +119,7 @@ def test_ctrl_c_stops_quietly(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
 
 
 def test_python_dash_m_and_the_console_script_run_the_same_command(tmp_path: Path):
-    plan = FIXTURES / "valid_minimal.yaml"
+    plan = FIXTURES / "lint_plans" / "clean.yaml"
     module = subprocess.run(
         [sys.executable, "-m", "generator", "check", str(plan)], capture_output=True, text=True, check=False
     )
