@@ -43,8 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--template", type=Path, default=TEMPLATE_PATH, metavar="MẪU", help="tệp mẫu DOCX khác")
 
     check = sub.add_parser("check", help="kiểm tra kế hoạch YAML, không tạo tệp", description="Kiểm tra kế hoạch.")
-    check.add_argument("paths", nargs="+", type=Path, metavar="TỆP", help="tệp kế hoạch .yaml")
+    check.add_argument("paths", nargs="+", type=Path, metavar="TỆP", help="tệp kế hoạch .yaml hoặc văn bản .docx")
     check.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi (thoát với mã 1)")
+    check.add_argument("--json", action="store_true", help="in kết quả kiểm tra DOCX dạng JSON")
 
     preview = sub.add_parser("preview", help="tạo ảnh các trang (cần LibreOffice)", description="Ảnh PNG từng trang.")
     preview.add_argument("plan", type=Path, metavar="KẾ_HOẠCH", help="tệp .yaml")

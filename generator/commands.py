@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from .build import BuildResult, build_many, build_plan, find_plans
+from .docx_check import check_docx, report_json, report_text
 from .errors import PlanError, Severity, display_path
 from .fileio import write_text_atomic
 from .jsonschema import schema_json
@@ -87,9 +88,12 @@ def _stale(target: Path, source: Path) -> bool:
 
 
 def check(args: argparse.Namespace) -> int:
-    """``kehoach check``: errors and warnings of plans, without writing anything."""
+    """``kehoach check``: plans (errors, warnings) or DOCX files (Nghị định 30), writing nothing."""
     status = OK
     for path in args.paths:
+        if path.suffix.lower() == ".docx":
+            status = max(status, _check_docx(path, as_json=args.json))
+            continue
         try:
             loaded = load_plan(path)
         except PlanError as exc:
@@ -109,6 +113,12 @@ def check(args: argparse.Namespace) -> int:
         else:
             _say(f"{display_path(path)}: hợp lệ, {len(warnings)} cảnh báo.")
     return status
+
+
+def _check_docx(path: Path, *, as_json: bool) -> int:
+    findings = check_docx(path)
+    _say(report_json(path, findings) if as_json else report_text(path, findings))
+    return PROBLEM if any(f.failed for f in findings) else OK
 
 
 def preview(args: argparse.Namespace) -> int:

@@ -9,163 +9,31 @@ paragraph style chain over the document defaults; theme fonts are looked up in t
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships"
+from .docxmodel import (
+    PKG_R,
+    A,
+    Cell,
+    Para,
+    R,
+    Row,
+    Run,
+    Section,
+    Story,
+    Table,
+    is_on,
+    normalise_part_name,
+    paragraph_text,
+    run_text,
+    toggle,
+    w,
+)
 
-
-def w(tag: str) -> str:
-    """``w("p")`` → the Clark name of ``w:p``."""
-    return f"{{{W}}}{tag}"
-
-
-def _on(element: etree._Element | None) -> bool | None:
-    """A toggle property (``<w:b/>``, ``<w:b w:val="0"/>``) as True/False, None when absent."""
-    if element is None:
-        return None
-    return element.get(w("val"), "true") not in ("0", "false", "off", "none")
-
-
-@dataclass
-class Run:
-    """A run of text with its effective formatting."""
-
-    text: str
-    font: str | None
-    size: float | None  # points
-    bold: bool
-    italic: bool
-    caps: bool
-
-
-@dataclass
-class Para:
-    """A paragraph with its effective formatting."""
-
-    element: etree._Element
-    text: str
-    style_id: str | None
-    style_name: str | None
-    align: str  # left | center | right | both
-    first_line: int  # twips; negative for a hanging indent
-    left: int
-    right: int
-    before: int
-    after: int
-    line: int
-    line_rule: str
-    keep_next: bool
-    border_bottom: bool
-    outline: int | None
-    runs: list[Run] = field(default_factory=list)
-    section_end: etree._Element | None = None  # the sectPr ending a section at this paragraph
-
-    def visible_runs(self) -> list[Run]:
-        """Runs that carry visible text."""
-        return [r for r in self.runs if r.text.strip()]
-
-    @property
-    def bold(self) -> bool:
-        """Every visible run is bold."""
-        runs = self.visible_runs()
-        return bool(runs) and all(r.bold for r in runs)
-
-    @property
-    def italic(self) -> bool:
-        """Every visible run is italic."""
-        runs = self.visible_runs()
-        return bool(runs) and all(r.italic for r in runs)
-
-    @property
-    def sizes(self) -> set[float]:
-        """Sizes of the visible runs."""
-        return {r.size for r in self.visible_runs() if r.size is not None}
-
-    @property
-    def fonts(self) -> set[str]:
-        """Fonts of the visible runs."""
-        return {r.font for r in self.visible_runs() if r.font}
-
-
-@dataclass
-class Cell:
-    """A table cell."""
-
-    element: etree._Element
-    width: int | None
-    span: int
-    vmerge: str | None  # restart | continue | None
-    paragraphs: list[Para]
-
-    @property
-    def text(self) -> str:
-        """All the cell's text, paragraphs joined by newlines."""
-        return "\n".join(p.text for p in self.paragraphs)
-
-
-@dataclass
-class Row:
-    """A table row."""
-
-    cells: list[Cell]
-    header: bool
-    cant_split: bool
-
-
-@dataclass
-class Table:
-    """A table with the properties we measure."""
-
-    element: etree._Element
-    rows: list[Row]
-    grid: list[int]
-    width: int | None
-    fixed: bool
-    has_borders: bool
-
-
-@dataclass
-class Story:
-    """A header part as shown on the page."""
-
-    paragraphs: list[Para]
-    has_page_field: bool
-
-    @property
-    def text(self) -> str:
-        """The header's text."""
-        return "\n".join(p.text for p in self.paragraphs).strip()
-
-
-@dataclass
-class Section:
-    """One section: page set-up, numbering and the headers it shows."""
-
-    element: etree._Element
-    width: int
-    height: int
-    top: int
-    bottom: int
-    left: int
-    right: int
-    header_distance: int
-    title_page: bool
-    page_start: int | None
-    default_header: Story | None
-    first_header: Story | None
-    items: list[Para | Table] = field(default_factory=list)
-
-    @property
-    def landscape(self) -> bool:
-        """Wider than tall."""
-        return self.width > self.height
+__all__ = ["Cell", "DocxReader", "Para", "Row", "Run", "Section", "Story", "Table", "paragraph_text", "w"]
 
 
 class DocxReader:
@@ -218,7 +86,7 @@ class DocxReader:
             if rel.get("TargetMode") == "External":
                 continue
             resolved = target.lstrip("/") if target.startswith("/") else str(path.parent / target)
-            out[rel.get("Id", "")] = _normalise(resolved)
+            out[rel.get("Id", "")] = normalise_part_name(resolved)
         return out
 
     def _part_by_type(self, suffix: str) -> str | None:
@@ -228,7 +96,7 @@ class DocxReader:
             return None
         for rel in self._xml(rels_name).iter(f"{{{PKG_R}}}Relationship"):
             if rel.get("Type", "").endswith(suffix):
-                return _normalise(str(path.parent / rel.get("Target", "")))
+                return normalise_part_name(str(path.parent / rel.get("Target", "")))
         return None
 
     # --- styles ----------------------------------------------------------------------------
@@ -359,13 +227,13 @@ class DocxReader:
             after=attr("spacing", "after", 0),
             line=attr("spacing", "line", 240),
             line_rule=spacing_rule,
-            keep_next=bool(_on(last("keepNext"))),
+            keep_next=bool(is_on(last("keepNext"))),
             border_bottom=bottom is not None and bottom.get(w("val")) not in ("nil", "none"),
             outline=int(outline.get(w("val"), "9")) if outline is not None else None,
             section_end=ppr.find(w("sectPr")) if ppr is not None else None,
         )
         for run in element.iter(w("r")):
-            text = _run_text(run)
+            text = run_text(run)
             if text:
                 para.runs.append(self._run(style_id, run.find(w("rPr")), text))
         return para
@@ -385,9 +253,9 @@ class DocxReader:
             sz = layer.find(w("sz"))
             if sz is not None and sz.get(w("val")):
                 size = int(sz.get(w("val"), "0")) / 2
-            bold = _toggle(layer, "b", bold)
-            italic = _toggle(layer, "i", italic)
-            caps = _toggle(layer, "caps", caps)
+            bold = toggle(layer, "b", bold)
+            italic = toggle(layer, "i", italic)
+            caps = toggle(layer, "caps", caps)
         return Run(text, font, size, bold, italic, caps)
 
     # --- tables ----------------------------------------------------------------------------
@@ -428,8 +296,8 @@ class DocxReader:
             rows.append(
                 Row(
                     cells,
-                    header=tr_pr is not None and bool(_on(tr_pr.find(w("tblHeader")))),
-                    cant_split=tr_pr is not None and bool(_on(tr_pr.find(w("cantSplit")))),
+                    header=tr_pr is not None and bool(is_on(tr_pr.find(w("tblHeader")))),
+                    cant_split=tr_pr is not None and bool(is_on(tr_pr.find(w("cantSplit")))),
                 )
             )
         return Table(
@@ -530,7 +398,7 @@ class DocxReader:
             left=number(margins, "left", 1440),
             right=number(margins, "right", 1440),
             header_distance=number(margins, "header", 720),
-            title_page=bool(_on(sect_pr.find(w("titlePg")))),
+            title_page=bool(is_on(sect_pr.find(w("titlePg")))),
             page_start=number(numbering, "start", 0) or None if numbering is not None else None,
             default_header=default,
             first_header=first,
@@ -554,36 +422,3 @@ class DocxReader:
                 except UnicodeDecodeError:
                     out[name] = ""
         return out
-
-
-def _toggle(layer: etree._Element, tag: str, current: bool) -> bool:
-    value = _on(layer.find(w(tag)))
-    return current if value is None else value
-
-
-def _run_text(run: etree._Element) -> str:
-    out = []
-    for node in run:
-        if node.tag == w("t"):
-            out.append(node.text or "")
-        elif node.tag == w("tab"):
-            out.append("\t")
-        elif node.tag in (w("br"), w("cr")):
-            out.append("\n")
-    return "".join(out)
-
-
-def paragraph_text(element: etree._Element) -> str:
-    """The text of a ``w:p``: runs joined, tabs and line breaks kept, field codes left out."""
-    return "".join(_run_text(run) for run in element.iter(w("r")))
-
-
-def _normalise(path: str) -> str:
-    parts: list[str] = []
-    for piece in path.split("/"):
-        if piece == "..":
-            if parts:
-                parts.pop()
-        elif piece and piece != ".":
-            parts.append(piece)
-    return "/".join(parts)

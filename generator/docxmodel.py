@@ -1,0 +1,192 @@
+"""The document as the checker and the tests see it: paragraphs, runs, tables, sections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def w(tag: str) -> str:
+    """``w("p")`` → the Clark name of ``w:p``."""
+    return f"{{{W}}}{tag}"
+
+
+def is_on(element: etree._Element | None) -> bool | None:
+    """A toggle property (``<w:b/>``, ``<w:b w:val="0"/>``) as True/False, None when absent."""
+    if element is None:
+        return None
+    return element.get(w("val"), "true") not in ("0", "false", "off", "none")
+
+
+@dataclass
+class Run:
+    """A run of text with its effective formatting."""
+
+    text: str
+    font: str | None
+    size: float | None  # points
+    bold: bool
+    italic: bool
+    caps: bool
+
+
+@dataclass
+class Para:
+    """A paragraph with its effective formatting."""
+
+    element: etree._Element
+    text: str
+    style_id: str | None
+    style_name: str | None
+    align: str  # left | center | right | both
+    first_line: int  # twips; negative for a hanging indent
+    left: int
+    right: int
+    before: int
+    after: int
+    line: int
+    line_rule: str
+    keep_next: bool
+    border_bottom: bool
+    outline: int | None
+    runs: list[Run] = field(default_factory=list)
+    section_end: etree._Element | None = None  # the sectPr ending a section at this paragraph
+
+    def visible_runs(self) -> list[Run]:
+        """Runs that carry visible text."""
+        return [r for r in self.runs if r.text.strip()]
+
+    @property
+    def bold(self) -> bool:
+        """Every visible run is bold."""
+        runs = self.visible_runs()
+        return bool(runs) and all(r.bold for r in runs)
+
+    @property
+    def italic(self) -> bool:
+        """Every visible run is italic."""
+        runs = self.visible_runs()
+        return bool(runs) and all(r.italic for r in runs)
+
+    @property
+    def sizes(self) -> set[float]:
+        """Sizes of the visible runs."""
+        return {r.size for r in self.visible_runs() if r.size is not None}
+
+    @property
+    def fonts(self) -> set[str]:
+        """Fonts of the visible runs."""
+        return {r.font for r in self.visible_runs() if r.font}
+
+
+@dataclass
+class Cell:
+    """A table cell."""
+
+    element: etree._Element
+    width: int | None
+    span: int
+    vmerge: str | None  # restart | continue | None
+    paragraphs: list[Para]
+
+    @property
+    def text(self) -> str:
+        """All the cell's text, paragraphs joined by newlines."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass
+class Row:
+    """A table row."""
+
+    cells: list[Cell]
+    header: bool
+    cant_split: bool
+
+
+@dataclass
+class Table:
+    """A table with the properties we measure."""
+
+    element: etree._Element
+    rows: list[Row]
+    grid: list[int]
+    width: int | None
+    fixed: bool
+    has_borders: bool
+
+
+@dataclass
+class Story:
+    """A header part as shown on the page."""
+
+    paragraphs: list[Para]
+    has_page_field: bool
+
+    @property
+    def text(self) -> str:
+        """The header's text."""
+        return "\n".join(p.text for p in self.paragraphs).strip()
+
+
+@dataclass
+class Section:
+    """One section: page set-up, numbering and the headers it shows."""
+
+    element: etree._Element
+    width: int
+    height: int
+    top: int
+    bottom: int
+    left: int
+    right: int
+    header_distance: int
+    title_page: bool
+    page_start: int | None
+    default_header: Story | None
+    first_header: Story | None
+    items: list[Para | Table] = field(default_factory=list)
+
+    @property
+    def landscape(self) -> bool:
+        """Wider than tall."""
+        return self.width > self.height
+
+
+def toggle(layer: etree._Element, tag: str, current: bool) -> bool:
+    value = is_on(layer.find(w(tag)))
+    return current if value is None else value
+
+
+def run_text(run: etree._Element) -> str:
+    out = []
+    for node in run:
+        if node.tag == w("t"):
+            out.append(node.text or "")
+        elif node.tag == w("tab"):
+            out.append("\t")
+        elif node.tag in (w("br"), w("cr")):
+            out.append("\n")
+    return "".join(out)
+
+
+def paragraph_text(element: etree._Element) -> str:
+    """The text of a ``w:p``: runs joined, tabs and line breaks kept, field codes left out."""
+    return "".join(run_text(run) for run in element.iter(w("r")))
+
+
+def normalise_part_name(path: str) -> str:
+    parts: list[str] = []
+    for piece in path.split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    return "/".join(parts)
