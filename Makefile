@@ -11,7 +11,7 @@ OUT    ?= build
 STRICT ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv build pdf preview test lint typecheck bench template schema readme clean
+.PHONY: help venv build pdf preview new test lint typecheck bench template schema readme clean
 
 help: ## liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -35,6 +35,10 @@ pdf: $(STAMP) ## tạo thêm build/*.pdf bằng LibreOffice (cần cài LibreOff
 
 preview: $(STAMP) ## ảnh PNG từng trang vào build/preview/<tên>/: make preview PLAN=plans/x.yaml
 	@$(PY) -m generator preview --out $(OUT) $(or $(PLAN),plans/2021-thanh-hoa.yaml)
+
+new: $(STAMP) ## kế hoạch năm sau: make new FROM=plans/2024-hoa-binh.yaml YEAR=2025
+	@test -n "$(FROM)" -a -n "$(YEAR)" || { echo "Cách dùng: make new FROM=plans/2024-hoa-binh.yaml YEAR=2025"; exit 2; }
+	@$(PY) -m generator new $(FROM) --year $(YEAR)
 
 test: $(STAMP) lint typecheck ## chạy toàn bộ kiểm thử (kèm ruff và mypy)
 	@$(PY) -m pytest

@@ -8,7 +8,7 @@ from pydantic import Field, PositiveFloat
 
 from .fields import AreaKey, Model, Slug, Text, Units
 
-ColumnField = Literal["number", "group", "task", "product", "lead", "partners", "deadline", "note"]
+ColumnField = Literal["number", "group", "task", "product", "lead", "partners", "deadline", "note", "status"]
 
 
 class Column(Model):
@@ -16,7 +16,8 @@ class Column(Model):
 
     field: ColumnField = Field(
         description="Nội dung cột: number (TT), group (nhóm nhiệm vụ, gộp dọc), task (nhiệm vụ), "
-        "product (sản phẩm), lead (chủ trì), partners (phối hợp), deadline (thời gian), note (ghi chú)."
+        "product (sản phẩm), lead (chủ trì), partners (phối hợp), deadline (thời gian), note (ghi chú), "
+        "status (tình trạng thực hiện)."
     )
     heading: Text | None = Field(None, description="Tên cột; mặc định theo bố cục đã chọn.")
     width: PositiveFloat | None = Field(None, description="Độ rộng tương đối (các cột được co giãn cho vừa khổ ngang).")
@@ -39,6 +40,9 @@ class Row(Model):
         description="Thời gian, viết như thường lệ: “Thường xuyên”, “Quý I/2025”, “Tháng 12/2025”.",
     )
     note: Text | None = Field(None, description="Ghi chú.")
+    status: Text | None = Field(
+        None, description="Tình trạng thực hiện trong năm (theo dõi); kehoach new để trống khi sang năm mới."
+    )
     number: Text | None = Field(
         None, description="Số thứ tự riêng (ví dụ “1.7.2” theo bộ tiêu chí); mặc định tự đánh số."
     )

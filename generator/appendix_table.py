@@ -38,11 +38,11 @@ PRESETS: dict[str, tuple[tuple[str, str, float], ...]] = {
 }
 DEFAULT_HEADINGS = {
     "number": "TT", "group": "Nhóm nhiệm vụ", "task": "Nhiệm vụ", "product": "Sản phẩm",
-    "lead": "Chủ trì", "partners": "Phối hợp", "deadline": "Thời gian", "note": "Ghi chú",
+    "lead": "Chủ trì", "partners": "Phối hợp", "deadline": "Thời gian", "note": "Ghi chú", "status": "Tình trạng",
 }  # fmt: skip
 DEFAULT_WIDTHS = {
     "number": 5, "group": 12, "task": 34, "product": 16, "lead": 15, "partners": 17,
-    "deadline": 11, "note": 10,
+    "deadline": 11, "note": 10, "status": 10,
 }  # fmt: skip
 _CENTRED = {"number", "deadline"}
 _BORDER = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'

@@ -47,6 +47,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi (thoát với mã 1)")
     check.add_argument("--json", action="store_true", help="in kết quả kiểm tra DOCX dạng JSON")
 
+    new = sub.add_parser("new", help="tạo kế hoạch năm sau từ kế hoạch năm nay", description="Kế hoạch năm sau.")
+    new.add_argument("source", type=Path, metavar="KẾ_HOẠCH", help="kế hoạch năm nay (.yaml), không bị sửa")
+    new.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm của kế hoạch mới, ví dụ 2025")
+    new.add_argument("--out", type=Path, metavar="TỆP", help="tệp mới (mặc định: đổi năm trong tên tệp nguồn)")
+    new.add_argument("--force", action="store_true", help="ghi đè tệp mới nếu đã có")
+    new.add_argument("--dry-run", action="store_true", help="chỉ in báo cáo, không ghi tệp nào")
+
     preview = sub.add_parser("preview", help="tạo ảnh các trang (cần LibreOffice)", description="Ảnh PNG từng trang.")
     preview.add_argument("plan", type=Path, metavar="KẾ_HOẠCH", help="tệp .yaml")
     preview.add_argument("--out", type=Path, default=Path("build"), metavar="THƯ_MỤC", help="thư mục kết quả (build)")

@@ -17,6 +17,8 @@ from .errors import PlanError, Severity, display_path
 from .fileio import write_text_atomic
 from .jsonschema import schema_json
 from .lint import lint_plan
+from .nextyear import next_year, write
+from .nextyear import report_text as next_year_report
 from .pdf import Converted, page_images, to_pdf
 from .validate import load_plan
 from .vnformat import seconds
@@ -133,6 +135,22 @@ def preview(args: argparse.Namespace) -> int:
         target = args.out / "preview" / document.stem
         pages = page_images(converted.pdf, target, dpi=args.dpi)
     _say(f"Đã tạo {len(pages)} ảnh trang trong {display_path(target)}/")
+    return OK
+
+
+def new(args: argparse.Namespace) -> int:
+    """``kehoach new``: next year's plan from this year's, with a report of changes and reviews."""
+    result = next_year(args.source, args.year, args.out)
+    if not args.dry_run and result.output.exists() and not args.force:
+        write(result, force=False)  # raises the explanation; nothing is written
+    _say(next_year_report(result))
+    _say("")
+    if args.dry_run:
+        _say("Chạy thử (--dry-run): chưa ghi tệp nào.")
+        return OK
+    report = write(result, force=args.force)
+    _say(f"Đã ghi {display_path(result.output)} và báo cáo {display_path(report)}.")
+    _say(f"Tiếp theo: sửa {len(result.flags)} chỗ cần xem lại, xóa chú thích “# XEM LẠI”, rồi chạy make build.")
     return OK
 
 

@@ -26,14 +26,16 @@ class LoadedPlan:
     plan: Plan
 
 
-def load_plan(path: Path) -> LoadedPlan:
+def load_plan(path: Path, *, spans: bool = False) -> LoadedPlan:
     """Read, parse and validate a plan file.
 
     Raises:
         PlanError: with every problem found; shape errors (phase 1) are all reported
             together, and the cross-field rules (phase 2) run when the shape is valid.
+
+    ``spans``: also record where each scalar sits in the text (for ``kehoach new``).
     """
-    return LoadedPlan(path, *_validated(load_yaml_file(path)))
+    return LoadedPlan(path, *_validated(load_yaml_file(path, spans=spans)))
 
 
 def load_plan_text(text: str, shown: str = "<plan>") -> LoadedPlan:

@@ -44,6 +44,15 @@ class Mark(NamedTuple):
     column: int
 
 
+class ScalarSpan(NamedTuple):
+    """A scalar's place in the text: character offsets, its style ("", '"', "'", "|", ">")."""
+
+    start: int
+    end: int
+    style: str
+    value: str
+
+
 @dataclass
 class LoadedYaml:
     """A parsed YAML document with the position of everything in it."""
@@ -57,6 +66,10 @@ class LoadedYaml:
     problems: list[Problem] = field(default_factory=list)
     # Things the loader repaired and the author should know (``kehoach check`` warns).
     notes: list[Problem] = field(default_factory=list)
+    # Where each scalar value sits in the (cleaned) text, when asked for: ``kehoach new`` edits
+    # the author's file in place rather than writing it out again.
+    spans: dict[KeyPath, ScalarSpan] = field(default_factory=dict)
+    text: str = ""  # the text that was parsed, when spans were asked for
 
     def mark_for(self, path: KeyPath, *, key: bool = False) -> Mark:
         """The position of a value (or of its key), falling back to the closest parent."""
@@ -84,7 +97,7 @@ def format_path(path: KeyPath) -> str:
     return text
 
 
-def load_yaml_file(path: Path) -> LoadedYaml:
+def load_yaml_file(path: Path, *, spans: bool = False) -> LoadedYaml:
     """Read and parse a YAML file, raising :class:`PlanError` with every problem found."""
     shown = display_path(path)
     try:
@@ -101,7 +114,7 @@ def load_yaml_file(path: Path) -> LoadedYaml:
     except PermissionError:
         msg = "không có quyền đọc tệp này."
         raise PlanError([Problem(shown, 0, 0, "", msg)]) from None
-    return load_yaml_text(decode(raw, shown), shown)
+    return load_yaml_text(decode(raw, shown), shown, spans=spans)
 
 
 def _too_big(size: int) -> str:
@@ -131,10 +144,10 @@ def _strip_raw_controls(text: str, shown: str) -> tuple[str, list[Problem]]:
     return cleaned, notes
 
 
-def load_yaml_text(text: str, shown: str) -> LoadedYaml:
+def load_yaml_text(text: str, shown: str, *, spans: bool = False) -> LoadedYaml:
     """Parse YAML text into plain values, collecting every structural problem."""
     text, notes = _strip_raw_controls(text, shown)
-    builder = _Builder(shown)
+    builder = _Builder(shown, spans=spans)
     try:
         builder.run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
@@ -157,7 +170,16 @@ def load_yaml_text(text: str, shown: str) -> LoadedYaml:
     if builder.result is None:
         msg = "tệp trống. Hãy chép một kế hoạch mẫu trong thư mục plans/ rồi sửa."
         raise PlanError([*builder.problems, Problem(shown, 1, 1, "", msg)])
-    return LoadedYaml(shown, builder.result, builder.value_marks, builder.key_marks, builder.problems, notes)
+    return LoadedYaml(
+        shown,
+        builder.result,
+        builder.value_marks,
+        builder.key_marks,
+        builder.problems,
+        notes,
+        builder.spans,
+        text if spans else "",
+    )
 
 
 class _TooDeep(Exception):
@@ -185,7 +207,7 @@ class _Builder:
     input nested tens of thousands of levels deep.
     """
 
-    def __init__(self, shown: str) -> None:
+    def __init__(self, shown: str, *, spans: bool = False) -> None:
         self.shown = shown
         self.problems: list[Problem] = []
         self.fatal = False  # a problem after which the document cannot be read
@@ -195,6 +217,8 @@ class _Builder:
         self.documents = 0
         self.value_marks: dict[KeyPath, Mark] = {}
         self.key_marks: dict[KeyPath, Mark] = {}
+        self.spans: dict[KeyPath, ScalarSpan] = {}
+        self.keep_spans = spans
 
     def run(self, events: Iterator[yaml.Event]) -> None:
         # Scalars are three quarters of the events: test for them first.
@@ -202,7 +226,12 @@ class _Builder:
         starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
         for event in events:
             if isinstance(event, scalar):
-                self._value(event, self._scalar(event))
+                path = self._value(event, self._scalar(event))
+                top = self.stack[-1] if self.stack else None
+                was_key = top is not None and isinstance(top.container, dict) and top.pending_key is not None
+                start, end = event.start_mark, event.end_mark
+                if self.keep_spans and not was_key and start is not None and end is not None:
+                    self.spans[path] = ScalarSpan(start.index, end.index, event.style or "", event.value)
             elif isinstance(event, ends):
                 self.stack.pop()
             elif isinstance(event, starts):

@@ -70,7 +70,7 @@ def test_check_reports_valid_and_invalid_plans(capsys: pytest.CaptureFixture[str
         (
             ["buid"],
             "kehoach: lỗi: tham số LỆNH: lựa chọn 'buid' không có "
-            "(chọn một trong: 'build', 'check', 'preview', 'schema'",
+            "(chọn một trong: 'build', 'check', 'new', 'preview', 'schema'",
         ),
         (["check"], "kehoach check: lỗi: thiếu tham số bắt buộc: TỆP"),
         (["build", "--bogus"], "kehoach: lỗi: không hiểu tham số: --bogus"),

@@ -78,11 +78,12 @@ FULL: dict[str, Any] = plan_data(
                 {"field": "lead", "heading": "Chủ trì", "band": "Phân công"},
                 {"field": "partners", "heading": "Phối hợp", "band": "Phân công"},
                 {"field": "deadline", "heading": "Thời gian"}, {"field": "note", "heading": "Ghi chú"},
+                {"field": "status", "heading": "Tình trạng"},
             ],
             "groups": [
                 {"title": "Chỉ số PAR INDEX", "rows": [
                     {"task": "Rà soát.", "product": "Báo cáo.", "lead": ["Văn phòng Sở"], "partners": ["Các phòng"],
-                     "deadline": "Quý II/2024", "note": "Ghi chú.", "number": "1.7.2"},
+                     "deadline": "Quý II/2024", "note": "Ghi chú.", "number": "1.7.2", "status": "Đang làm."},
                 ], "groups": [{"title": "Công tác chỉ đạo", "rows": [{"task": "Ban hành kế hoạch."}]}]},
             ],
         },
