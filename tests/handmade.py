@@ -60,7 +60,7 @@ def handmade(
     motto: str = MOTTO,
     first_page_number: bool = False,
     recipient_line: str = "- Sở Nội vụ;",
-    third_roman: str = "III",
+    romans: tuple[str, ...] = ("I", "II", "III"),
     body_font: str = "Times New Roman",
 ) -> Path:
     document = docx.Document()
@@ -113,15 +113,13 @@ def handmade(
         _run(paragraph, text, 14, bold=bold, font=body_font)
 
     body("Thực hiện Kế hoạch số 244/KH-UBND ngày 25/12/2023 của Ủy ban nhân dân tỉnh, Sở Y tế xây dựng kế hoạch.")
-    body("I. MỤC TIÊU, YÊU CẦU", bold=True)
-    body("1. Mục tiêu", bold=True)
-    body("- Tiếp tục cải cách thủ tục hành chính.")
-    body("2. Yêu cầu", bold=True)
-    body("- Xác định cải cách hành chính là nhiệm vụ trọng tâm.")
-    body("II. NỘI DUNG", bold=True)
-    body("1. Cải cách thể chế", bold=True)
-    body("- Rà soát văn bản quy phạm pháp luật.")
-    body(f"{third_roman}. TỔ CHỨC THỰC HIỆN", bold=True)
+    headings = ["MỤC TIÊU, YÊU CẦU", "NỘI DUNG", "TỔ CHỨC THỰC HIỆN", "KINH PHÍ"]
+    for numeral, heading in zip(romans, headings, strict=False):
+        body(f"{numeral}. {heading}", bold=True)
+        body("1. Mục tiêu chung", bold=True)
+        body("- Tiếp tục cải cách thủ tục hành chính.")
+        body("2. Yêu cầu", bold=True)
+        body("- Xác định cải cách hành chính là nhiệm vụ trọng tâm.")
     body("Các phòng, đơn vị triển khai thực hiện kế hoạch này./.")
 
     signature = document.add_table(rows=1, cols=2)

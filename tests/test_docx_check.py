@@ -36,7 +36,11 @@ def test_a_correct_hand_made_document_passes(tmp_path: Path):
         ({"motto": "Độc lập – Tự do – Hạnh phúc"}, "tieu-ngu", "dùng dấu “–” thay cho gạch nối “-”"),
         ({"first_page_number": True}, "so-trang", "trang 1 có số trang"),
         ({"recipient_line": "- Sở Nội vụ"}, "noi-nhan", "“- Sở Nội vụ” phải kết thúc bằng “;”"),
-        ({"third_roman": "II"}, "noi-dung.danh-so", "“II.” đứng ở chỗ của “III.” (thứ tự: I, II, II)"),
+        (
+            {"romans": ("I", "II", "III", "III")},
+            "noi-dung.danh-so",
+            "“III.” đứng ở chỗ của “IV.” (thứ tự: I, II, III, III)",
+        ),
         ({"body_font": "Arial"}, "chu.phong", "có chữ phông Arial"),
     ],
 )
