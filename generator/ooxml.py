@@ -86,74 +86,33 @@ def set_page(sect_pr: etree._Element, page: Page, *, restart_numbering: bool) ->
             "w:gutter": 0,
         },
     )
-    # Schema order: headerReference*, footerReference*, ..., pgSz, pgMar, ..., pgNumType,
-    # cols, ..., titlePg, ..., docGrid. Insert before the first element that must follow.
-    _insert_before(
-        sect_pr,
-        size,
-        (
-            "w:pgMar",
-            "w:paperSrc",
-            "w:pgBorders",
-            "w:lnNumType",
-            "w:pgNumType",
-            "w:cols",
-            "w:formProt",
-            "w:vAlign",
-            "w:noEndnote",
-            "w:titlePg",
-            "w:textDirection",
-            "w:bidi",
-            "w:rtlGutter",
-            "w:docGrid",
-        ),
-    )
-    _insert_before(
-        sect_pr,
-        margins,
-        (
-            "w:paperSrc",
-            "w:pgBorders",
-            "w:lnNumType",
-            "w:pgNumType",
-            "w:cols",
-            "w:formProt",
-            "w:vAlign",
-            "w:noEndnote",
-            "w:titlePg",
-            "w:textDirection",
-            "w:bidi",
-            "w:rtlGutter",
-            "w:docGrid",
-        ),
-    )
+    for child in (size, margins):
+        _insert_in_order(sect_pr, child)
     if restart_numbering:
-        _insert_before(
-            sect_pr,
-            el("w:pgNumType", {"w:start": 1}),
-            (
-                "w:cols",
-                "w:formProt",
-                "w:vAlign",
-                "w:noEndnote",
-                "w:titlePg",
-                "w:textDirection",
-                "w:bidi",
-                "w:rtlGutter",
-                "w:docGrid",
-            ),
-        )
+        _insert_in_order(sect_pr, el("w:pgNumType", {"w:start": 1}))
     # titlePg: the first page of the section shows the (empty) first-page header, i.e. no number.
-    _insert_before(sect_pr, el("w:titlePg"), ("w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid"))
+    _insert_in_order(sect_pr, el("w:titlePg"))
 
 
-def _insert_before(parent: etree._Element, child: etree._Element, followers: tuple[str, ...]) -> None:
-    names = {qn(t) for t in followers}
-    for index, existing in enumerate(parent):
-        if existing.tag in names:
-            parent.insert(index, child)
+# The children of w:sectPr in the order the schema (CT_SectPr) requires.
+_SECT_PR_ORDER = tuple(
+    qn(f"w:{name}")
+    for name in (
+        "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+        "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
+        "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
+    )
+)  # fmt: skip
+
+
+def _insert_in_order(sect_pr: etree._Element, child: etree._Element) -> None:
+    """Insert ``child`` before the first existing element the schema puts after it."""
+    rank = _SECT_PR_ORDER.index(child.tag)
+    for index, existing in enumerate(sect_pr):
+        if existing.tag in _SECT_PR_ORDER and _SECT_PR_ORDER.index(existing.tag) > rank:
+            sect_pr.insert(index, child)
             return
-    parent.append(child)
+    sect_pr.append(child)
 
 
 def appendix_section(body_sect_pr: etree._Element, page: Page) -> etree._Element:
