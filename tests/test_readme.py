@@ -52,3 +52,13 @@ def test_the_three_common_mistakes_show_real_messages():
         first = (fixtures / f"{scenario}.expected").read_text(encoding="utf-8").splitlines()[0]
         message = first.split(": ", 1)[1]  # without the file name and position
         assert message in README, scenario
+
+
+def test_the_example_plan_in_the_readme_is_valid_and_builds(tmp_path):
+    from generator.build import build_plan
+
+    example = re.search(r"```yaml\n(.*?)```", README, flags=re.S)
+    assert example is not None
+    plan = tmp_path / "2025-vi-du.yaml"
+    plan.write_text(example.group(1), encoding="utf-8")
+    assert build_plan(plan, tmp_path / "build").exists()
