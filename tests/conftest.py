@@ -16,8 +16,9 @@ from generator.docxread import DocxReader
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
-SEEDS = ROOT.parent / "shared" / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures"
+# Copies of ../shared/seeds/*.txt, kept in the project so a clone anywhere can run the F1 tests.
+SEEDS = FIXTURES / "seeds"
 
 # Every real plan and the seed text it reproduces.
 SEED_OF_PLAN = {
