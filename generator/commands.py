@@ -118,7 +118,12 @@ def check(args: argparse.Namespace) -> int:
 
 
 def _check_docx(path: Path, *, as_json: bool) -> int:
-    findings = check_docx(path)
+    try:
+        findings = check_docx(path)
+    except PlanError as exc:  # an unreadable file does not stop the others from being checked
+        for problem in exc.problems:
+            _warn(problem.render())
+        return PROBLEM
     _say(report_json(path, findings) if as_json else report_text(path, findings))
     return PROBLEM if any(f.failed for f in findings) else OK
 

@@ -17,7 +17,7 @@ from .docx_findings import Finding, Status
 from .docx_rules_body import BodyRules
 from .docx_rules_head import HeadRules
 from .docxread import DocxReader
-from .errors import PlanError, Problem, display_path
+from .errors import PlanError, Problem, display_path, unreadable
 
 __all__ = ["Finding", "Status", "check_docx", "report_json", "report_text"]
 
@@ -31,8 +31,10 @@ def check_docx(path: Path) -> list[Finding]:
     try:
         reader = DocxReader(path)
         reader.sections  # noqa: B018 - parse now, to report an unreadable file here
-    except (ValueError, KeyError, OSError) as exc:
-        msg = f"không đọc được tệp DOCX này ({type(exc).__name__}); tệp có thể bị hỏng hoặc không phải .docx."
+    except OSError as exc:  # a missing file or a folder is said as such, not as a broken DOCX
+        raise unreadable(path, exc, kind="tệp .docx", example="build/ten-ke-hoach.docx") from None
+    except (ValueError, KeyError):
+        msg = "không đọc được tệp DOCX này; tệp có thể bị hỏng hoặc không phải .docx."
         raise PlanError([Problem(display_path(path), 0, 0, "", msg)]) from None
     findings: list[Finding] = []
     anatomy = read_anatomy(reader)

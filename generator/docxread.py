@@ -41,6 +41,7 @@ class DocxReader:
 
     Raises:
         ValueError: when the file is not a readable DOCX (not a zip, no document part).
+        OSError: when the file cannot be opened at all (missing, a folder, no permission).
     """
 
     def __init__(self, path: Path) -> None:
@@ -48,7 +49,7 @@ class DocxReader:
         try:
             self.zip = zipfile.ZipFile(path)
             names = set(self.zip.namelist())
-        except (zipfile.BadZipFile, OSError) as exc:
+        except zipfile.BadZipFile as exc:
             msg = f"not a DOCX file: {exc}"
             raise ValueError(msg) from None
         self.main = self._main_part(names)

@@ -60,6 +60,22 @@ class OutputError(GeneratorError):
     """A file could not be written (permissions, full disk, path outside the output folder)."""
 
 
+def unreadable(path: Path, exc: OSError, *, kind: str, example: str) -> PlanError:
+    """The error for an input file the system would not let us read, in the user's words.
+
+    ``kind`` names what the file should be ("tệp kế hoạch .yaml"), ``example`` a typical path.
+    """
+    if isinstance(exc, FileNotFoundError):
+        msg = f"không tìm thấy tệp này. Hãy kiểm tra lại tên và thư mục (ví dụ {example})."
+    elif isinstance(exc, IsADirectoryError):
+        msg = f"đây là một thư mục, không phải {kind}."
+    elif isinstance(exc, PermissionError):
+        msg = "không có quyền đọc tệp này."
+    else:  # the system's own wording is English; its number is what a technician needs
+        msg = f"không đọc được tệp này (lỗi hệ thống số {exc.errno})."
+    return PlanError([Problem(display_path(path), 0, 0, "", msg)])
+
+
 def display_path(path: Path) -> str:
     """The path as the user typed it or relative to the current folder when possible."""
     try:

@@ -88,6 +88,11 @@ def _explain(exc: OSError, path: Path) -> str:
         return f"không ghi được vào {shown}: ổ đĩa đã đầy. Hãy giải phóng dung lượng rồi chạy lại."
     if exc.errno in (errno.ENOTDIR, errno.EEXIST):
         return f"không ghi được vào {shown}: một phần của đường dẫn là tệp, không phải thư mục."
+    if exc.errno == errno.ENOENT:
+        return f"không ghi được vào {shown}: không tạo được thư mục này. Hãy chọn thư mục khác bằng --out."
+    if exc.errno in (errno.EISDIR, errno.EBUSY):
+        example = display_path(path / "ten-tep")
+        return f"không ghi được vào {shown}: đó là một thư mục. Hãy đặt tên tệp, ví dụ {example}."
     if exc.errno == errno.ENAMETOOLONG:
         return f"không ghi được vào {shown}: tên tệp quá dài."
     # The system's own wording is English; its number is what a technician needs.

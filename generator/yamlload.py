@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from .errors import PlanError, Problem, Severity, display_path
+from .errors import PlanError, Problem, Severity, display_path, unreadable
 from .vnformat import megabytes
 from .yamlerrors import decode, syntax_problem
 
@@ -105,15 +105,8 @@ def load_yaml_file(path: Path, *, spans: bool = False) -> LoadedYaml:
         if size > MAX_BYTES:
             raise PlanError([Problem(shown, 1, 1, "", _too_big(size))])
         raw = path.read_bytes()
-    except FileNotFoundError:
-        msg = "không tìm thấy tệp này. Hãy kiểm tra lại tên và thư mục (ví dụ plans/ten-ke-hoach.yaml)."
-        raise PlanError([Problem(shown, 0, 0, "", msg)]) from None
-    except IsADirectoryError:
-        msg = "đây là một thư mục, không phải tệp kế hoạch .yaml."
-        raise PlanError([Problem(shown, 0, 0, "", msg)]) from None
-    except PermissionError:
-        msg = "không có quyền đọc tệp này."
-        raise PlanError([Problem(shown, 0, 0, "", msg)]) from None
+    except OSError as exc:
+        raise unreadable(path, exc, kind="tệp kế hoạch .yaml", example="plans/ten-ke-hoach.yaml") from None
     return load_yaml_text(decode(raw, shown), shown, spans=spans)
 
 

@@ -109,6 +109,16 @@ def test_a_file_that_is_not_a_docx_is_explained(tmp_path: Path, capsys: pytest.C
     assert "không đọc được tệp DOCX này" in capsys.readouterr().err
 
 
+def test_a_missing_file_or_a_folder_is_said_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    (tmp_path / "thu-muc.docx").mkdir()
+    assert main(["check", str(tmp_path / "khong-co.docx"), str(tmp_path / "thu-muc.docx")]) == 1
+    err = capsys.readouterr().err
+    missing = "khong-co.docx: không tìm thấy tệp này. Hãy kiểm tra lại tên và thư mục (ví dụ build/ten-ke-hoach.docx)."
+    assert missing in err
+    assert "thu-muc.docx: đây là một thư mục, không phải tệp .docx." in err
+    assert "DOCX này" not in err  # neither is called a broken DOCX
+
+
 def test_the_command_prints_text_or_json_and_exits_1_on_failure(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     good = handmade(tmp_path / "dung.docx")
     bad = handmade(tmp_path / "sai.docx", number="5")

@@ -65,6 +65,29 @@ def test_a_folder_that_is_a_file_is_explained(tmp_path: Path):
         write_bytes_atomic(tmp_path / "build" / "a.docx", b"x")
 
 
+def test_a_target_that_is_a_folder_is_explained(tmp_path: Path):
+    (tmp_path / "schema.json").mkdir()
+    with pytest.raises(OutputError) as caught:
+        write_bytes_atomic(tmp_path / "schema.json", b"{}")
+    assert str(caught.value) == (
+        "không ghi được vào schema.json: đó là một thư mục. Hãy đặt tên tệp, ví dụ schema.json/ten-tep."
+    )
+    assert (tmp_path / "schema.json").is_dir()
+    assert [p.name for p in tmp_path.iterdir()] == ["schema.json"]
+
+
+def test_a_folder_that_cannot_be_created_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    def missing(self: Path, *args: object, **kwargs: object) -> None:
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory")
+
+    monkeypatch.setattr(Path, "mkdir", missing)  # as /proc refuses a new folder
+    with pytest.raises(OutputError) as caught:
+        write_bytes_atomic(tmp_path / "build" / "a.docx", b"x")
+    assert str(caught.value) == (
+        "không ghi được vào build: không tạo được thư mục này. Hãy chọn thư mục khác bằng --out."
+    )
+
+
 @pytest.mark.parametrize("name", ["../../x", "..", "", ".hidden", "a/b"])
 def test_output_names_cannot_leave_the_output_folder(tmp_path: Path, name: str):
     with pytest.raises(OutputError, match="không dùng được làm tên tệp kết quả"):
