@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -71,6 +73,8 @@ def unreadable(path: Path, exc: OSError, *, kind: str, example: str) -> PlanErro
         msg = f"đây là một thư mục, không phải {kind}."
     elif isinstance(exc, PermissionError):
         msg = "không có quyền đọc tệp này."
+    elif exc.errno == errno.ELOOP:
+        msg = "đường dẫn có liên kết (symlink) trỏ vòng về chính nó. Hãy mở đúng tệp gốc."
     else:  # the system's own wording is English; its number is what a technician needs
         msg = f"không đọc được tệp này (lỗi hệ thống số {exc.errno})."
     return PlanError([Problem(display_path(path), 0, 0, "", msg)])
@@ -79,6 +83,7 @@ def unreadable(path: Path, exc: OSError, *, kind: str, example: str) -> PlanErro
 def display_path(path: Path) -> str:
     """The path as the user typed it or relative to the current folder when possible."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        # abspath, not resolve: no symlink is followed (a looping one must not crash a message)
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))  # noqa: PTH100
     except ValueError:
         return str(path)

@@ -63,14 +63,36 @@ def remove_stale_temporaries(folder: Path) -> None:
             leftover.unlink()
 
 
+def real_path(path: Path) -> Path:
+    """``path.resolve()``, with a symbolic link that points back to itself raised as OSError (ELOOP).
+
+    Python 3.11 and 3.12 raise RuntimeError there, which would otherwise reach the user as a crash.
+    """
+    try:
+        return path.resolve()
+    except RuntimeError:
+        raise OSError(errno.ELOOP, "symlink loop", str(path)) from None
+
+
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name the same file; a path that cannot be resolved names none."""
+    try:
+        return real_path(first) == real_path(second)
+    except OSError:
+        return False
+
+
 def output_path(out_dir: Path, name: str, suffix: str) -> Path:
     """``out_dir/<name><suffix>``, refusing any name that would land outside ``out_dir``.
 
     Raises:
         OutputError: for names such as ``../../x`` or absolute paths.
     """
-    candidate = (out_dir / f"{name}{suffix}").resolve()
-    root = out_dir.resolve()
+    try:
+        candidate = real_path(out_dir / f"{name}{suffix}")
+        root = real_path(out_dir)
+    except OSError as exc:
+        raise OutputError(_explain(exc, out_dir)) from None
     if not name or name.startswith(".") or candidate.parent != root:
         msg = (
             f"tên “{name}” không dùng được làm tên tệp kết quả: tệp phải nằm ngay trong thư mục "
@@ -93,6 +115,8 @@ def _explain(exc: OSError, path: Path) -> str:
     if exc.errno in (errno.EISDIR, errno.EBUSY):
         example = display_path(path / "ten-tep")
         return f"không ghi được vào {shown}: đó là một thư mục. Hãy đặt tên tệp, ví dụ {example}."
+    if exc.errno == errno.ELOOP:
+        return f"không ghi được vào {shown}: đường dẫn có liên kết (symlink) trỏ vòng về chính nó."
     if exc.errno == errno.ENAMETOOLONG:
         return f"không ghi được vào {shown}: tên tệp quá dài."
     # The system's own wording is English; its number is what a technician needs.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GeneratorError, PlanError, display_path
-from .fileio import write_text_atomic
+from .fileio import same_file, write_text_atomic
 from .lint import NOT_TEXT, REVIEW_MARKER
 from .validate import load_plan, load_plan_text
 from .yamlload import KeyPath, ScalarSpan, format_path
@@ -84,7 +84,7 @@ def next_year(source: Path, new_year: int, output: Path | None = None) -> NextYe
         msg = f"năm mới ({new_year}) phải sau năm của kế hoạch nguồn ({plan.year})."
         raise GeneratorError(msg)
     target = output or default_output(source, plan.year, new_year)
-    if target.resolve() == source.resolve():
+    if same_file(target, source):
         msg = "tệp kế hoạch mới không được trùng tệp nguồn; hãy chọn tên khác bằng --out."
         raise GeneratorError(msg)
     result = NextYear(source, target, plan.year, new_year)

@@ -63,6 +63,21 @@ def test_check_reports_valid_and_invalid_plans(capsys: pytest.CaptureFixture[str
     assert not Path("build").exists()  # check writes nothing
 
 
+def test_a_symbolic_link_that_points_to_itself_is_explained(capsys: pytest.CaptureFixture[str]):
+    write_plan(Path("plans/x.yaml"), plan_data())
+    for name in ("vong.yaml", "vong.docx", "ra"):
+        Path(name).symlink_to(name)  # Python 3.11 and 3.12 raise RuntimeError when resolving these
+    assert main(["check", "vong.yaml", "vong.docx"]) == 1
+    assert main(["build", "plans/x.yaml", "--out", "ra"]) == 1
+    assert main(["new", "plans/x.yaml", "--year", "2025", "--out", "vong.yaml", "--dry-run"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    loop = "đường dẫn có liên kết (symlink) trỏ vòng về chính nó"
+    assert err[0] == f"vong.yaml: {loop}. Hãy mở đúng tệp gốc."
+    assert err[2] == f"vong.docx: {loop}. Hãy mở đúng tệp gốc."
+    assert err[3] == f"không ghi được vào ra: {loop}."
+    assert not any("nội bộ" in line for line in err)
+
+
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
