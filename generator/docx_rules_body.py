@@ -26,8 +26,10 @@ class BodyRules(Recorder):
     def body(self) -> None:
         paragraphs = self.doc.body
         if not paragraphs:
-            for rule, title in (("noi-dung", "Phần nội dung"), ("noi-dung.danh-so", "Đánh số các phần, mục")):
-                self.add(rule, title, "body", Status.MISSING, "không thấy phần nội dung")
+            self.add("noi-dung", "Phần nội dung", "body", Status.MISSING, "không thấy phần nội dung")
+            self.add(
+                "noi-dung.danh-so", "Đánh số các phần, mục", "headings", Status.MISSING, "không thấy phần nội dung"
+            )
             return
         sizes = set().union(*(p.sizes for p in paragraphs))
         size_problems = (

@@ -98,6 +98,8 @@ def test_an_empty_document_gives_not_found_not_a_crash(tmp_path: Path):
     statuses = {f.rule: f.status for f in check_docx(path)}
     assert statuses["quoc-hieu"] is Status.MISSING and statuses["noi-dung"] is Status.MISSING
     assert statuses["trang.kho-giay"] is Status.FAIL  # python-docx's blank document is US Letter
+    numbering = next(f for f in check_docx(path) if f.rule == "noi-dung.danh-so")
+    assert numbering.clause == "Phụ lục I, II.6.đ"  # the clause on numbering, as when there is a body
 
 
 def test_a_file_that_is_not_a_docx_is_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
