@@ -26,10 +26,8 @@ class BodyRules(Recorder):
     def body(self) -> None:
         paragraphs = self.doc.body
         if not paragraphs:
-            self.add("noi-dung", "Phần nội dung", "body", Status.MISSING, "không thấy phần nội dung")
-            self.add(
-                "noi-dung.danh-so", "Đánh số các phần, mục", "headings", Status.MISSING, "không thấy phần nội dung"
-            )
+            self.add("noi-dung", Status.MISSING, "không thấy phần nội dung")
+            self.add("noi-dung.danh-so", Status.MISSING, "không thấy phần nội dung")
             return
         sizes = set().union(*(p.sizes for p in paragraphs))
         size_problems = (
@@ -37,12 +35,10 @@ class BodyRules(Recorder):
             if len(sizes) == 1 and sizes <= set(nd30.BODY_SIZES)
             else [f"cỡ chữ {pt_text(sizes)}: phải một cỡ 13 hoặc 14 pt"]
         )
-        self.verdict("noi-dung.co-chu", "Cỡ chữ phần nội dung", "body", size_problems, f"một cỡ {pt_text(sizes)}")
+        self.verdict("noi-dung.co-chu", size_problems, f"một cỡ {pt_text(sizes)}")
         ragged = [p for p in paragraphs if p.align != "both"]
         self.verdict(
             "noi-dung.can-le",
-            "Căn đều hai lề",
-            "body",
             [_quote(p, f"căn {_align(p.align)}") for p in ragged],
             "mọi đoạn căn đều hai lề",
         )
@@ -51,8 +47,6 @@ class BodyRules(Recorder):
         ]
         self.verdict(
             "noi-dung.thut-dau-dong",
-            "Thụt đầu dòng 1 cm hoặc 1,27 cm",
-            "body",
             [_quote(p, f"thụt {decimal(p.first_line / 567, 2)} cm") for p in indents],
             "mọi đoạn thụt 1 hoặc 1,27 cm",
         )
@@ -62,8 +56,6 @@ class BodyRules(Recorder):
         problems += [_quote(p, f"giãn dòng {_line(p)}") for p in spacing]
         self.verdict(
             "noi-dung.khoang-cach",
-            "Khoảng cách đoạn và dòng",
-            "body",
             problems,
             "cách đoạn ≥ 6 pt, giãn dòng đơn đến 1,5 dòng",
         )
@@ -71,8 +63,6 @@ class BodyRules(Recorder):
         closing = paragraphs[-1]
         self.verdict(
             "ket-thuc",
-            "Kết thúc bằng “./.”",
-            "closing",
             []
             if closing.text.rstrip().endswith("./.")
             else [f"đoạn cuối kết thúc bằng “{closing.text.rstrip()[-8:]}”"],
@@ -107,17 +97,15 @@ class BodyRules(Recorder):
                     )
                 arabic = value
         fine = f"các phần {', '.join(romans)}" if romans else "không có phần đánh số La Mã"
-        self.verdict("noi-dung.danh-so", "Đánh số các phần, mục", "headings", problems, fine)
+        self.verdict("noi-dung.danh-so", problems, fine)
 
     # --- Nơi nhận and signature ------------------------------------------------------------------
 
     def closing_block(self) -> None:
         heading = self.doc.recipients_heading
         if heading is None:
-            self.add("noi-nhan", "Nơi nhận", "recipients", Status.MISSING, "không thấy “Nơi nhận:”")
-            self.add(
-                "chu-ky", "Thẩm quyền, chức vụ, họ tên người ký", "signer", Status.MISSING, "không thấy khối chữ ký"
-            )
+            self.add("noi-nhan", Status.MISSING, "không thấy “Nơi nhận:”")
+            self.add("chu-ky", Status.MISSING, "không thấy khối chữ ký")
             return
         problems = []
         if heading.text.strip() != "Nơi nhận:":
@@ -138,7 +126,7 @@ class BodyRules(Recorder):
                 problems.append(f"“{text[:20]}…” cỡ {pt_text(line.sizes)}, cần 11 pt")
         if not lines:
             problems.append("không có nơi nhận nào")
-        self.verdict("noi-nhan", "Nơi nhận", "recipients", problems, f"{len(lines)} dòng, đúng dấu “;” và dòng Lưu")
+        self.verdict("noi-nhan", problems, f"{len(lines)} dòng, đúng dấu “;” và dòng Lưu")
         self._signer()
 
     def _signer(self) -> None:
@@ -146,8 +134,6 @@ class BodyRules(Recorder):
         if len(lines) < 2:
             self.add(
                 "chu-ky",
-                "Thẩm quyền, chức vụ, họ tên người ký",
-                "signer",
                 Status.UNMEASURED,
                 "không thấy khối chữ ký bên cạnh Nơi nhận",
             )
@@ -166,9 +152,7 @@ class BodyRules(Recorder):
         if not sizes <= {13.0, 14.0}:
             problems.append(f"cỡ chữ {pt_text(sizes)}, cần 13–14 pt")
         summary = " / ".join(p.text.strip() for p in titles)
-        self.verdict(
-            "chu-ky", "Thẩm quyền, chức vụ, họ tên người ký", "signer", problems, f"“{summary}”, họ tên in đậm"
-        )
+        self.verdict("chu-ky", problems, f"“{summary}”, họ tên in đậm")
 
     # --- page numbers and appendices ------------------------------------------------------------
 
@@ -194,13 +178,11 @@ class BodyRules(Recorder):
             sizes = set().union(*(p.sizes for p in numbered)) if numbered else set()
             if sizes and not sizes <= set(nd30.PAGE_NUMBER_SIZES):
                 problems.append(f"số trang cỡ {pt_text(sizes)}, cần 13–14 pt")
-        self.verdict("so-trang", "Số trang", "page_numbers", problems, "giữa lề trên, không có ở trang 1")
+        self.verdict("so-trang", problems, "giữa lề trên, không có ở trang 1")
         appendices = self.doc.appendix_sections
         if not appendices:
             self.add(
                 "so-trang.phu-luc",
-                "Số trang phụ lục đánh riêng",
-                "appendix_pages",
                 Status.NOT_APPLICABLE,
                 "không có phụ lục",
             )
@@ -208,8 +190,6 @@ class BodyRules(Recorder):
         wrong = [f"phụ lục {i} không đánh lại từ 1" for i, s in enumerate(appendices, 1) if s.page_start != 1]
         self.verdict(
             "so-trang.phu-luc",
-            "Số trang phụ lục đánh riêng",
-            "appendix_pages",
             wrong,
             f"{len(appendices)} phụ lục, mỗi phụ lục từ trang 1",
         )
@@ -217,10 +197,8 @@ class BodyRules(Recorder):
     def appendices(self) -> None:
         sections = self.doc.appendix_sections
         if not sections:
-            self.add("phu-luc.dau", "Phần đầu phụ lục", "appendix_head", Status.NOT_APPLICABLE, "không có phụ lục")
-            self.add(
-                "phu-luc.chi-dan", "Chỉ dẫn tới phụ lục", "appendix_pointer", Status.NOT_APPLICABLE, "không có phụ lục"
-            )
+            self.add("phu-luc.dau", Status.NOT_APPLICABLE, "không có phụ lục")
+            self.add("phu-luc.chi-dan", Status.NOT_APPLICABLE, "không có phụ lục")
             return
         problems = []
         for index, section in enumerate(sections, 1):
@@ -234,16 +212,12 @@ class BodyRules(Recorder):
                 problems.append(f"phụ lục {index}: thiếu dòng “(Kèm theo … số … ngày … của …)” in nghiêng")
         self.verdict(
             "phu-luc.dau",
-            "Phần đầu phụ lục",
-            "appendix_head",
             problems,
             f"{len(sections)} phụ lục có đủ số, tên và dòng “Kèm theo”",
         )
         pointer = any("phụ lục" in p.text.casefold() for p in self.doc.body)
         self.verdict(
             "phu-luc.chi-dan",
-            "Chỉ dẫn tới phụ lục",
-            "appendix_pointer",
             [] if pointer else ["thân văn bản không nhắc tới phụ lục"],
             "thân văn bản có chỉ dẫn tới phụ lục",
         )
@@ -257,8 +231,6 @@ class BodyRules(Recorder):
                 problems.append(f"{name} có ký tự điều khiển")
         self.verdict(
             "ky-tu",
-            "Mã chữ Unicode dựng sẵn, không ký tự điều khiển",
-            "characters",
             problems,
             "NFC, không có ký tự điều khiển",
         )

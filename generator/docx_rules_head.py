@@ -41,9 +41,9 @@ class HeadRules(Recorder):
                     name = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}[side]
                     margins.append(f"phần {number}: lề {name} {mm_text(value)}, cần {mm_text(low)}–{mm_text(high)}")
         count = len(self.reader.sections)
-        self.verdict("trang.kho-giay", "Khổ giấy A4", "page", sizes, f"{count} phần, đều A4")
-        self.verdict("trang.huong", "Hướng trang", "page", orientation, "văn bản khổ dọc, phụ lục (nếu có) khổ ngang")
-        self.verdict("trang.le", "Lề trang", "page", margins, "lề trên, dưới, trái, phải trong khoảng cho phép")
+        self.verdict("trang.kho-giay", sizes, f"{count} phần, đều A4")
+        self.verdict("trang.huong", orientation, "văn bản khổ dọc, phụ lục (nếu có) khổ ngang")
+        self.verdict("trang.le", margins, "lề trên, dưới, trái, phải trong khoảng cho phép")
 
     def font(self) -> None:
         counts: Counter[str] = Counter()
@@ -57,8 +57,6 @@ class HeadRules(Recorder):
         others = [f"{font} ({count} ký tự)" for font, count in counts.most_common() if font != nd30.FONT]
         self.verdict(
             "chu.phong",
-            "Phông chữ Times New Roman",
-            "font",
             [f"có chữ phông {', '.join(others)}"] if others else [],
             "toàn bộ chữ là Times New Roman",
         )
@@ -77,8 +75,6 @@ class HeadRules(Recorder):
         if piece is None:
             self.add(
                 "quoc-hieu",
-                "Quốc hiệu",
-                "national_title",
                 Status.MISSING,
                 "không thấy dòng “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”",
             )
@@ -90,15 +86,13 @@ class HeadRules(Recorder):
             problems.append("không in đậm")
         if not piece.sizes <= set(nd30.NATIONAL_TITLE_SIZES) or not piece.sizes:
             problems.append(f"cỡ chữ {pt_text(piece.sizes)}, cần 12–13 pt")
-        self.verdict(
-            "quoc-hieu", "Quốc hiệu", "national_title", problems, f"đúng chữ, in hoa đậm, {pt_text(piece.sizes)}"
-        )
+        self.verdict("quoc-hieu", problems, f"đúng chữ, in hoa đậm, {pt_text(piece.sizes)}")
 
     def _motto(self) -> None:
         piece = self.doc.motto
         if piece is None:
-            self.add("tieu-ngu", "Tiêu ngữ", "motto", Status.MISSING, "không thấy dòng “Độc lập - Tự do - Hạnh phúc”")
-            self.add("tieu-ngu.duong-ke", "Đường kẻ dưới Tiêu ngữ", "motto_rule", Status.MISSING, "không thấy Tiêu ngữ")
+            self.add("tieu-ngu", Status.MISSING, "không thấy dòng “Độc lập - Tự do - Hạnh phúc”")
+            self.add("tieu-ngu.duong-ke", Status.MISSING, "không thấy Tiêu ngữ")
             return
         problems = []
         if piece.text != nd30.MOTTO:
@@ -119,39 +113,31 @@ class HeadRules(Recorder):
             if pair not in ((12.0, 13.0), (13.0, 14.0)):
                 pairing = f"Quốc hiệu {pt_text({pair[0]})} đi với Tiêu ngữ {pt_text({pair[1]})}"
                 problems.append(f"{pairing}: phải là 12 với 13 hoặc 13 với 14")
-        self.verdict("tieu-ngu", "Tiêu ngữ", "motto", problems, f"đúng chữ và gạch nối, in đậm, {pt_text(piece.sizes)}")
+        self.verdict("tieu-ngu", problems, f"đúng chữ và gạch nối, in đậm, {pt_text(piece.sizes)}")
         # Measured against the motto as ND30 writes it, so a wrong dash is one failure, not two.
         line = text_width_mm(nd30.MOTTO, max(piece.sizes or {14.0}), bold=True)
-        self._rule(
-            "tieu-ngu.duong-ke", "Đường kẻ dưới Tiêu ngữ", "motto_rule", piece, (line, line), "dài bằng dòng Tiêu ngữ"
-        )
+        self._rule("tieu-ngu.duong-ke", piece, (line, line), "dài bằng dòng Tiêu ngữ")
 
-    def _rule(
-        self, rule: str, title: str, clause: str, line: Segment | Para | None, bounds: tuple[float, float], wanted: str
-    ) -> None:
+    def _rule(self, rule: str, line: Segment | Para | None, bounds: tuple[float, float], wanted: str) -> None:
         found = self.doc.rule_after(line)
         if found == "shape":
-            self.add(rule, title, clause, Status.UNMEASURED, "đường kẻ là hình vẽ, không đo được độ dài")
+            self.add(rule, Status.UNMEASURED, "đường kẻ là hình vẽ, không đo được độ dài")
             return
         if not isinstance(found, Para):
-            self.add(rule, title, clause, Status.MISSING, "không thấy đường kẻ (viền dưới của đoạn văn)")
+            self.add(rule, Status.MISSING, "không thấy đường kẻ (viền dưới của đoạn văn)")
             return
         length = self.doc.container_mm(found.element) - mm(found.left + found.right)
         low, high = bounds[0] - nd30.RULE_TOLERANCE_MM, bounds[1] + nd30.RULE_TOLERANCE_MM
         measured = f"dài {mm_text(length)}, cần {mm_text(bounds[0])}" + (
             f"–{mm_text(bounds[1])}" if bounds[1] != bounds[0] else ""
         )
-        self.add(rule, title, clause, Status.PASS if low <= length <= high else Status.FAIL, f"{measured} ({wanted})")
+        self.add(rule, Status.PASS if low <= length <= high else Status.FAIL, f"{measured} ({wanted})")
 
     def _agency(self) -> None:
         agency, parent = self.doc.agency, self.doc.parent
         if agency is None:
-            self.add(
-                "co-quan", "Tên cơ quan ban hành", "agency", Status.MISSING, "không thấy tên cơ quan in hoa ở đầu trang"
-            )
-            self.add(
-                "co-quan.duong-ke", "Đường kẻ dưới tên cơ quan", "agency_rule", Status.MISSING, "không thấy tên cơ quan"
-            )
+            self.add("co-quan", Status.MISSING, "không thấy tên cơ quan in hoa ở đầu trang")
+            self.add("co-quan.duong-ke", Status.MISSING, "không thấy tên cơ quan")
             return
         problems = []
         if not agency.bold:
@@ -161,15 +147,11 @@ class HeadRules(Recorder):
         sizes = agency.sizes | (parent.sizes if parent else set())
         if not sizes <= set(nd30.AGENCY_SIZES) or not sizes:
             problems.append(f"cỡ chữ {pt_text(sizes)}, cần 12–13 pt")
-        self.verdict(
-            "co-quan", "Tên cơ quan ban hành", "agency", problems, f"in hoa, cơ quan ban hành in đậm, {pt_text(sizes)}"
-        )
+        self.verdict("co-quan", problems, f"in hoa, cơ quan ban hành in đậm, {pt_text(sizes)}")
         line = widest_line_mm(agency.text, max(agency.sizes or {13.0}), bold=True)
         low, high = nd30.RULE_FRACTION
         self._rule(
             "co-quan.duong-ke",
-            "Đường kẻ dưới tên cơ quan",
-            "agency_rule",
             agency,
             (line * low, line * high),
             "1/3–1/2 dòng tên",
@@ -178,7 +160,7 @@ class HeadRules(Recorder):
     def _number(self) -> None:
         piece = self.doc.number
         if piece is None:
-            self.add("so-ky-hieu", "Số, ký hiệu", "number", Status.MISSING, "không thấy dòng “Số: …/…”")
+            self.add("so-ky-hieu", Status.MISSING, "không thấy dòng “Số: …/…”")
             return
         problems = []
         match = re.fullmatch(r"Số:\s*(\d*)\s*/\s*(\S+)", piece.text)
@@ -192,15 +174,13 @@ class HeadRules(Recorder):
                 problems.append(f"ký hiệu “{code}” phải là các nhóm chữ in hoa nối bằng “-”, ví dụ KH-SYT")
         if piece.sizes and piece.sizes != {nd30.NUMBER_SIZE}:
             problems.append(f"cỡ chữ {pt_text(piece.sizes)}, cần 13 pt")
-        self.verdict("so-ky-hieu", "Số, ký hiệu", "number", problems, f"“{piece.text}”, {pt_text(piece.sizes)}")
+        self.verdict("so-ky-hieu", problems, f"“{piece.text}”, {pt_text(piece.sizes)}")
 
     def _date(self) -> None:
         piece = self.doc.date
         if piece is None:
             self.add(
                 "dia-danh-ngay",
-                "Địa danh và ngày tháng",
-                "date",
                 Status.MISSING,
                 "không thấy dòng “…, ngày … tháng … năm …”",
             )
@@ -226,8 +206,6 @@ class HeadRules(Recorder):
             problems.append("không cùng dòng với số, ký hiệu")
         self.verdict(
             "dia-danh-ngay",
-            "Địa danh và ngày tháng",
-            "date",
             problems,
             f"“{piece.text}”, in nghiêng, {pt_text(piece.sizes)}",
         )
@@ -239,14 +217,10 @@ class HeadRules(Recorder):
         if kind is None or not title:
             self.add(
                 "ten-loai-trich-yeu",
-                "Tên loại và trích yếu",
-                "title",
                 Status.MISSING,
                 "không thấy tên loại (KẾ HOẠCH…) và trích yếu",
             )
-            self.add(
-                "trich-yeu.duong-ke", "Đường kẻ dưới trích yếu", "title_rule", Status.MISSING, "không thấy trích yếu"
-            )
+            self.add("trich-yeu.duong-ke", Status.MISSING, "không thấy trích yếu")
             return
         problems = []
         if not kind.bold or kind.align != "center":
@@ -262,8 +236,6 @@ class HeadRules(Recorder):
             problems.append(f"cỡ chữ {pt_text(sizes)}, cần 13–14 pt")
         self.verdict(
             "ten-loai-trich-yeu",
-            "Tên loại và trích yếu",
-            "title",
             problems,
             f"“{kind.text}”, trích yếu in đậm căn giữa",
         )
@@ -272,8 +244,6 @@ class HeadRules(Recorder):
         low, high = nd30.RULE_FRACTION
         self._rule(
             "trich-yeu.duong-ke",
-            "Đường kẻ dưới trích yếu",
-            "title_rule",
             last,
             (line * low, line * high),
             "1/3–1/2 dòng trích yếu",
