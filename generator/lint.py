@@ -16,6 +16,7 @@ from .appendix_schema import Row
 from .dates import PlanDate
 from .errors import Problem, Severity
 from .schema import AREA_TITLES, AreaSection, Plan, UnitSection
+from .text import has_uncarriable
 from .validate import LoadedPlan
 from .yamlload import KeyPath, format_path
 from .years import Kind, find_years
@@ -41,7 +42,6 @@ DOCUMENT_TYPES = {
 # Letters legacy Vietnamese encodings leave behind when their text is shown as Unicode.
 _TCVN3 = re.compile("[¸¹µ¶·©ª«¬®»¼½¾ÆÇËÎÏÐÑ×ØÛÜÞßæçëîïñö÷øûüþÿ]")  # TCVN3 (ABC) bytes read as Latin-1
 _VNI = re.compile("[aeiouyöôAEIOUYÖÔ][äøõûöùòóåëï]|ñ[aeiou]")  # VNI: a vowel followed by its mark byte
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Words that start the name of a unit, to find the names written in prose.
 _UNIT_START = re.compile(r"\b(?:Văn phòng|Phòng|Thanh tra|Trung tâm|Chi cục|Ban|Bệnh viện|Bộ phận)\b")
 _UTF8_AS_1252 = re.compile("Ã[¡-¿]|á»|Æ°|Ä‘")  # UTF-8 read through Windows-1252
@@ -258,7 +258,7 @@ class _Linter:
                     "sang dạng dựng sẵn (NFC) nhưng nên gõ lại để tìm kiếm được."
                 )
                 self.warn(path, msg)
-            if _CONTROL.search(text):
+            if has_uncarriable(text):
                 self.warn(path, "có ký tự điều khiển vô hình (thường do dán từ Word hoặc PDF); công cụ đã bỏ đi, "
                           "nên xem lại đoạn văn này.")  # fmt: skip
             # VNI first: its mark bytes are Latin-1 letters that TCVN3 also produces.

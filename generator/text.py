@@ -32,6 +32,11 @@ def clean_text(value: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+def has_uncarriable(value: str) -> bool:
+    """Whether :func:`clean_text` would remove characters from the value."""
+    return _UNCARRIABLE.search(value) is not None
+
+
 def xml_text(value: str) -> str:
     """Escape text for a ``<w:t>`` element, safe from docxtpl's post-render rewriting."""
     escaped = _xml_escape(value, {'"': "&quot;"})
