@@ -16,7 +16,7 @@ from .lint import lint_plan
 from .render import render_docx
 from .schema import Plan
 from .template_builder import TEMPLATE_PATH
-from .validate import load_plan
+from .validate import LoadedPlan, load_plan
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DRAFT_SUFFIX = "-du-thao"
@@ -72,12 +72,16 @@ def build_plan(
     out = output_for(plan_path, out_dir, draft=draft)
     loaded = load_plan(plan_path)
     if strict:
-        warnings = lint_plan(loaded)
-        if warnings:
-            raise PlanError(warnings)
+        _refuse_warnings(loaded)
     data = render_plan(loaded.plan, draft=draft, template=template)
     write_bytes_atomic(out, data)
     return out
+
+
+def _refuse_warnings(loaded: LoadedPlan) -> None:
+    warnings = lint_plan(loaded)
+    if warnings:
+        raise PlanError(warnings)
 
 
 def is_up_to_date(plan_path: Path, out: Path, template: Path) -> bool:
@@ -109,6 +113,8 @@ def build_many(
         try:
             out = output_for(plan_path, out_dir, draft=draft)
             if only_changed and is_up_to_date(plan_path, out, template):
+                if strict:  # the file may have been built without --strict: its plan is still checked
+                    _refuse_warnings(load_plan(plan_path))
                 result.output, result.skipped = out, True
             else:
                 result.output = build_plan(plan_path, out_dir, draft=draft, template=template, strict=strict)

@@ -87,3 +87,15 @@ def test_a_failed_build_keeps_the_previous_document(tmp_path: Path):
 
 def test_the_valid_fixture_builds(tmp_path: Path):
     assert build_plan(FIXTURES / "valid_minimal.yaml", tmp_path).exists()
+
+
+def test_strict_checks_a_plan_even_when_its_document_is_up_to_date(tmp_path: Path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text((FIXTURES / "lint_plans" / "todo-left.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "build"
+    (first,) = build_many([plan], out, only_changed=True)  # built without --strict: the warning is allowed
+    assert first.ok and not first.skipped
+    (second,) = build_many([plan], out, only_changed=True, strict=True)
+    assert not second.ok
+    assert [p.severity.value for p in second.problems] == ["cảnh báo"]
+    assert "TODO" in second.problems[0].message
