@@ -25,6 +25,15 @@ _NUMBER_LINE = re.compile(r"^Số\b")
 _DEFAULT_CELL_MARGIN = 108  # twips, Word's default left and right cell margin
 
 
+def _cell_margin(margins: etree._Element | None, *tags: str) -> int:
+    """A table's cell margin in twips, from the first of ``tags`` it sets (``start`` is the newer name)."""
+    for tag in tags:
+        found = margins.find(w(tag)) if margins is not None else None
+        if found is not None and found.get(w("w")):
+            return int(found.get(w("w"), "0"))
+    return _DEFAULT_CELL_MARGIN
+
+
 def _normal(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
@@ -109,16 +118,7 @@ class Anatomy:
             width = cell.find(f"{w('tcPr')}/{w('tcW')}")
             table = next(cell.iterancestors(w("tbl")))
             margins = table.find(f"{w('tblPr')}/{w('tblCellMar')}")
-            left = right = _DEFAULT_CELL_MARGIN
-            if margins is not None:
-                for side, tags in (("left", ("left", "start")), ("right", ("right", "end"))):
-                    for tag in tags:
-                        found = margins.find(w(tag))
-                        if found is not None and found.get(w("w")):
-                            if side == "left":
-                                left = int(found.get(w("w"), "0"))
-                            else:
-                                right = int(found.get(w("w"), "0"))
+            left, right = _cell_margin(margins, "start", "left"), _cell_margin(margins, "end", "right")
             if width is not None and width.get(w("w")) and width.get(w("type"), "dxa") == "dxa":
                 return mm(int(width.get(w("w"), "0")) - left - right)
         section = self.body_sections[0] if self.body_sections else self.reader.sections[0]
