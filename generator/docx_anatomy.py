@@ -15,8 +15,7 @@ from lxml import etree
 
 from .docxread import DocxReader, Para, Run, Section, Table, w
 from .layout import mm
-from .lint import DOCUMENT_TYPES
-from .nd30 import NATIONAL_TITLES
+from .nd30 import DOCUMENT_TYPES, NATIONAL_TITLES
 
 _DOCUMENT_TYPE_NAMES = {name.upper() for name in DOCUMENT_TYPES}
 _MOTTO = re.compile(r"^Độc\s+lập\s*\S?\s*Tự\s+do\s*\S?\s*Hạnh\s+phúc$", re.IGNORECASE)

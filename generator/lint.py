@@ -15,6 +15,7 @@ from typing import Any
 from .appendix_schema import Row
 from .dates import PlanDate
 from .errors import Problem, Severity
+from .nd30 import DOCUMENT_TYPES
 from .schema import AREA_TITLES, AreaSection, Plan, UnitSection
 from .text import has_uncarriable
 from .validate import LoadedPlan
@@ -28,16 +29,6 @@ NOT_TEXT = frozenset(
 )  # fmt: skip
 REVIEW_MARKER = "XEM LẠI"
 _REVIEW = re.compile(r"#\s*" + REVIEW_MARKER + r"\b")
-
-# ND30 Phụ lục III, Mục I: tên loại văn bản hành chính and their abbreviations.
-DOCUMENT_TYPES = {
-    "nghị quyết": "NQ", "quyết định": "QĐ", "chỉ thị": "CT", "quy chế": "QC", "quy định": "QyĐ",
-    "thông cáo": "TC", "thông báo": "TB", "hướng dẫn": "HD", "chương trình": "CTr", "kế hoạch": "KH",
-    "phương án": "PA", "đề án": "ĐA", "dự án": "DA", "báo cáo": "BC", "biên bản": "BB", "tờ trình": "TTr",
-    "hợp đồng": "HĐ", "công điện": "CĐ", "bản ghi nhớ": "BGN", "bản thỏa thuận": "BTT", "giấy ủy quyền": "GUQ",
-    "giấy mời": "GM", "giấy giới thiệu": "GGT", "giấy nghỉ phép": "GNP", "phiếu gửi": "PG", "phiếu chuyển": "PC",
-    "phiếu báo": "PB",
-}  # fmt: skip
 
 # Letters legacy Vietnamese encodings leave behind when their text is shown as Unicode.
 _TCVN3 = re.compile("[¸¹µ¶·©ª«¬®»¼½¾ÆÇËÎÏÐÑ×ØÛÜÞßæçëîïñö÷øûüþÿ]")  # TCVN3 (ABC) bytes read as Latin-1

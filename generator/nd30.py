@@ -41,6 +41,16 @@ NATIONAL_TITLES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
 
+# ND30 Phụ lục III, Mục I: tên loại văn bản hành chính and their abbreviations.
+DOCUMENT_TYPES = {
+    "nghị quyết": "NQ", "quyết định": "QĐ", "chỉ thị": "CT", "quy chế": "QC", "quy định": "QyĐ",
+    "thông cáo": "TC", "thông báo": "TB", "hướng dẫn": "HD", "chương trình": "CTr", "kế hoạch": "KH",
+    "phương án": "PA", "đề án": "ĐA", "dự án": "DA", "báo cáo": "BC", "biên bản": "BB", "tờ trình": "TTr",
+    "hợp đồng": "HĐ", "công điện": "CĐ", "bản ghi nhớ": "BGN", "bản thỏa thuận": "BTT", "giấy ủy quyền": "GUQ",
+    "giấy mời": "GM", "giấy giới thiệu": "GGT", "giấy nghỉ phép": "GNP", "phiếu gửi": "PG", "phiếu chuyển": "PC",
+    "phiếu báo": "PB",
+}  # fmt: skip
+
 CLAUSES = {
     "page": "Phụ lục I, I.1-I.3",
     "font": "Phụ lục I, I.4",
