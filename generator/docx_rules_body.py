@@ -54,11 +54,7 @@ class BodyRules(Recorder):
         spacing = [p for p in paragraphs if not _line_spacing_ok(p)]
         problems = [_quote(p, f"cách đoạn {decimal((p.before + p.after) / 20, 1)} pt") for p in cramped]
         problems += [_quote(p, f"giãn dòng {_line(p)}") for p in spacing]
-        self.verdict(
-            "noi-dung.khoang-cach",
-            problems,
-            "cách đoạn ≥ 6 pt, giãn dòng đơn đến 1,5 dòng",
-        )
+        self.verdict("noi-dung.khoang-cach", problems, "cách đoạn ≥ 6 pt, giãn dòng đơn đến 1,5 dòng")
         self._numbering(paragraphs)
         closing = paragraphs[-1]
         self.verdict(
@@ -132,11 +128,7 @@ class BodyRules(Recorder):
     def _signer(self) -> None:
         lines = self.doc.signer
         if len(lines) < 2:
-            self.add(
-                "chu-ky",
-                Status.UNMEASURED,
-                "không thấy khối chữ ký bên cạnh Nơi nhận",
-            )
+            self.add("chu-ky", Status.UNMEASURED, "không thấy khối chữ ký bên cạnh Nơi nhận")
             return
         *titles, name = lines
         problems = []
@@ -181,18 +173,10 @@ class BodyRules(Recorder):
         self.verdict("so-trang", problems, "giữa lề trên, không có ở trang 1")
         appendices = self.doc.appendix_sections
         if not appendices:
-            self.add(
-                "so-trang.phu-luc",
-                Status.NOT_APPLICABLE,
-                "không có phụ lục",
-            )
+            self.add("so-trang.phu-luc", Status.NOT_APPLICABLE, "không có phụ lục")
             return
         wrong = [f"phụ lục {i} không đánh lại từ 1" for i, s in enumerate(appendices, 1) if s.page_start != 1]
-        self.verdict(
-            "so-trang.phu-luc",
-            wrong,
-            f"{len(appendices)} phụ lục, mỗi phụ lục từ trang 1",
-        )
+        self.verdict("so-trang.phu-luc", wrong, f"{len(appendices)} phụ lục, mỗi phụ lục từ trang 1")
 
     def appendices(self) -> None:
         sections = self.doc.appendix_sections
@@ -210,11 +194,7 @@ class BodyRules(Recorder):
                 problems.append(f"phụ lục {index}: tên phụ lục phải in hoa, đậm")
             if not any(re.fullmatch(r"\(Kèm theo .+\)", p.text.strip()) and p.italic for p in head):
                 problems.append(f"phụ lục {index}: thiếu dòng “(Kèm theo … số … ngày … của …)” in nghiêng")
-        self.verdict(
-            "phu-luc.dau",
-            problems,
-            f"{len(sections)} phụ lục có đủ số, tên và dòng “Kèm theo”",
-        )
+        self.verdict("phu-luc.dau", problems, f"{len(sections)} phụ lục có đủ số, tên và dòng “Kèm theo”")
         pointer = any("phụ lục" in p.text.casefold() for p in self.doc.body)
         self.verdict(
             "phu-luc.chi-dan",
@@ -229,11 +209,7 @@ class BodyRules(Recorder):
                 problems.append(f"{name} có chữ dạng tổ hợp (NFD)")
             if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", xml):
                 problems.append(f"{name} có ký tự điều khiển")
-        self.verdict(
-            "ky-tu",
-            problems,
-            "NFC, không có ký tự điều khiển",
-        )
+        self.verdict("ky-tu", problems, "NFC, không có ký tự điều khiển")
 
 
 def _quote(para: Para, what: str) -> str:

@@ -73,11 +73,7 @@ class HeadRules(Recorder):
     def _national_title(self) -> None:
         piece = self.doc.national
         if piece is None:
-            self.add(
-                "quoc-hieu",
-                Status.MISSING,
-                "không thấy dòng “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”",
-            )
+            self.add("quoc-hieu", Status.MISSING, "không thấy dòng “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”")
             return
         problems = []
         if piece.text not in nd30.NATIONAL_TITLES:
@@ -150,12 +146,7 @@ class HeadRules(Recorder):
         self.verdict("co-quan", problems, f"in hoa, cơ quan ban hành in đậm, {pt_text(sizes)}")
         line = widest_line_mm(agency.text, max(agency.sizes or {13.0}), bold=True)
         low, high = nd30.RULE_FRACTION
-        self._rule(
-            "co-quan.duong-ke",
-            agency,
-            (line * low, line * high),
-            "1/3–1/2 dòng tên",
-        )
+        self._rule("co-quan.duong-ke", agency, (line * low, line * high), "1/3–1/2 dòng tên")
 
     def _number(self) -> None:
         piece = self.doc.number
@@ -179,11 +170,7 @@ class HeadRules(Recorder):
     def _date(self) -> None:
         piece = self.doc.date
         if piece is None:
-            self.add(
-                "dia-danh-ngay",
-                Status.MISSING,
-                "không thấy dòng “…, ngày … tháng … năm …”",
-            )
+            self.add("dia-danh-ngay", Status.MISSING, "không thấy dòng “…, ngày … tháng … năm …”")
             return
         problems = []
         match = re.fullmatch(r"(.+?), ngày\s*(\d*)\s*tháng\s*(\d*)\s*năm (\d{4})", piece.text)
@@ -204,22 +191,14 @@ class HeadRules(Recorder):
         number = self.doc.number
         if number is not None and not _same_line(number, piece):
             problems.append("không cùng dòng với số, ký hiệu")
-        self.verdict(
-            "dia-danh-ngay",
-            problems,
-            f"“{piece.text}”, in nghiêng, {pt_text(piece.sizes)}",
-        )
+        self.verdict("dia-danh-ngay", problems, f"“{piece.text}”, in nghiêng, {pt_text(piece.sizes)}")
 
     # --- title ------------------------------------------------------------------------------
 
     def title(self) -> None:
         kind, title = self.doc.doc_type, self.doc.title
         if kind is None or not title:
-            self.add(
-                "ten-loai-trich-yeu",
-                Status.MISSING,
-                "không thấy tên loại (KẾ HOẠCH…) và trích yếu",
-            )
+            self.add("ten-loai-trich-yeu", Status.MISSING, "không thấy tên loại (KẾ HOẠCH…) và trích yếu")
             self.add("trich-yeu.duong-ke", Status.MISSING, "không thấy trích yếu")
             return
         problems = []
@@ -234,20 +213,11 @@ class HeadRules(Recorder):
         sizes = kind.sizes.union(*(p.sizes for p in title))
         if not sizes <= set(nd30.TITLE_SIZES) or not sizes:
             problems.append(f"cỡ chữ {pt_text(sizes)}, cần 13–14 pt")
-        self.verdict(
-            "ten-loai-trich-yeu",
-            problems,
-            f"“{kind.text}”, trích yếu in đậm căn giữa",
-        )
+        self.verdict("ten-loai-trich-yeu", problems, f"“{kind.text}”, trích yếu in đậm căn giữa")
         last = title[-1]
         line = max(widest_line_mm(p.text, max(p.sizes or {14.0}), bold=True) for p in title)
         low, high = nd30.RULE_FRACTION
-        self._rule(
-            "trich-yeu.duong-ke",
-            last,
-            (line * low, line * high),
-            "1/3–1/2 dòng trích yếu",
-        )
+        self._rule("trich-yeu.duong-ke", last, (line * low, line * high), "1/3–1/2 dòng trích yếu")
 
     # --- body --------------------------------------------------------------------------------
 
