@@ -11,7 +11,7 @@ OUT    ?= build
 STRICT ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv build pdf preview new test lint typecheck bench template schema readme clean
+.PHONY: help venv build pdf preview new test lint imports typecheck bench template schema readme clean
 
 help: ## liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,11 +40,14 @@ new: $(STAMP) ## kế hoạch năm sau: make new FROM=plans/2024-hoa-binh.yaml Y
 	@test -n "$(FROM)" -a -n "$(YEAR)" || { echo "Cách dùng: make new FROM=plans/2024-hoa-binh.yaml YEAR=2025"; exit 2; }
 	@$(PY) -m generator new $(FROM) --year $(YEAR)
 
-test: $(STAMP) lint typecheck ## chạy toàn bộ kiểm thử (kèm ruff và mypy)
+test: $(STAMP) lint imports typecheck ## chạy toàn bộ kiểm thử (kèm ruff, import-linter và mypy)
 	@$(PY) -m pytest
 
 lint: $(STAMP) ## kiểm tra mã bằng ruff
 	@$(PY) -m ruff check generator tests tools
+
+imports: $(STAMP) ## kiểm tra các phần của mã chỉ nhập từ tầng dưới (import-linter)
+	@$(VENV)/bin/lint-imports --no-logo
 
 typecheck: $(STAMP) ## kiểm tra kiểu bằng mypy
 	@$(PY) -m mypy
@@ -52,8 +55,8 @@ typecheck: $(STAMP) ## kiểm tra kiểu bằng mypy
 bench: $(STAMP) ## đo thời gian dựng văn bản
 	@$(PY) tools/bench.py
 
-template: $(STAMP) ## dựng lại templates/kehoach.docx từ generator/template_builder.py
-	@$(PY) -m generator.template_builder
+template: $(STAMP) ## dựng lại templates/kehoach.docx từ generator/render/template_builder.py
+	@$(PY) -m generator.render.template_builder
 
 schema: $(STAMP) ## ghi schema/kehoach-plan-1.schema.json
 	@$(PY) -m generator schema --out schema/kehoach-plan-1.schema.json

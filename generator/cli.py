@@ -14,10 +14,11 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, commands
-from .cli_text import vietnamese_argparse
-from .errors import GeneratorError
-from .template_builder import TEMPLATE_PATH
+from generator import __version__
+from generator.cli_text import vietnamese_argparse
+from generator.commands import subcommands
+from generator.common.errors import GeneratorError
+from generator.render.template_builder import TEMPLATE_PATH
 
 EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3
 
@@ -73,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(argv)
         except SystemExit as exc:  # argparse: -h/--version (0) or a usage error (2)
             return int(exc.code or 0)
-    command = getattr(commands, args.command)
+    command = getattr(subcommands, args.command)
     try:
         return int(command(args))
     except GeneratorError as exc:

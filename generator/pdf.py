@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import GeneratorError, OutputError, display_path
+from generator.common.errors import GeneratorError, OutputError, display_path
 
 INSTALL = "sudo apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils"
 # About 2 s per ordinary plan; a 3,000-row appendix with merged cells takes minutes.

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import generator.commands
+import generator.commands.subcommands
 from generator.cli import main
-
-from .conftest import FIXTURES, ROOT, plan_data, write_plan
+from tests.support import FIXTURES, ROOT, plan_data, write_plan
 
 
 def test_build_writes_every_plan_of_plans_by_default(capsys: pytest.CaptureFixture[str]):
@@ -112,7 +111,7 @@ def test_a_bug_is_reported_in_vietnamese_with_the_details_in_a_log(
         message = "boom"
         raise RuntimeError(message)
 
-    monkeypatch.setattr(generator.commands, "build_many", broken)
+    monkeypatch.setattr(generator.commands.subcommands, "build_many", broken)
     write_plan(Path("plans/x.yaml"), plan_data())
     assert main(["build"]) == 3
     err = capsys.readouterr().err
@@ -127,7 +126,7 @@ def test_ctrl_c_stops_quietly(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(generator.commands, "build_many", interrupted)
+    monkeypatch.setattr(generator.commands.subcommands, "build_many", interrupted)
     write_plan(Path("plans/x.yaml"), plan_data())
     assert main(["build"]) == 130
     assert capsys.readouterr().err == "Đã dừng theo yêu cầu.\n"

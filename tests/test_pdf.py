@@ -17,12 +17,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from generator.build import build_plan
 from generator.cli import main
-from generator.layout import PORTRAIT
+from generator.commands.pipeline import build_plan
 from generator.pdf import INSTALL, Converted, to_pdf
-
-from .conftest import plan_data, require, write_plan
+from generator.render.layout import PORTRAIT
+from tests.support import plan_data, require, write_plan
 
 MM = 72 / 25.4  # points per millimetre
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from generator.cli import _parser
-from generator.reference import reference_markdown
-from generator.schema import AREA_TITLES
-
-from .conftest import ROOT
+from generator.plan.reference import reference_markdown
+from generator.plan.schema import AREA_TITLES
+from tests.support import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -55,10 +54,30 @@ def test_the_three_common_mistakes_show_real_messages():
 
 
 def test_the_example_plan_in_the_readme_is_valid_and_builds(tmp_path):
-    from generator.build import build_plan
+    from generator.commands.pipeline import build_plan
 
     example = re.search(r"```yaml\n(.*?)```", README, flags=re.S)
     assert example is not None
     plan = tmp_path / "2025-vi-du.yaml"
     plan.write_text(example.group(1), encoding="utf-8")
     assert build_plan(plan, tmp_path / "build").exists()
+
+
+def test_the_table_of_rooms_matches_the_package_and_its_import_contract():
+    """Each subpackage (and top-level module other than the entry points) has a row; each row exists."""
+    table = README.split("Mã ở `generator/`", 1)[1].split("Kiểm thử ở `tests/`", 1)[0]
+    cells = re.findall(r"^  \| \d \| ([^|]+)", table, flags=re.M)
+    named = {name.rstrip("/").removesuffix(".py") for cell in cells for name in re.findall(r"`([^`]+)`", cell)}
+    package = ROOT / "generator"
+    rooms = {p.name for p in package.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    modules = {p.stem for p in package.glob("*.py") if p.stem not in ("__init__", "__main__")}
+    assert named == rooms | modules
+    contract = (ROOT / "pyproject.toml").read_text(encoding="utf-8").split("[[tool.importlinter.contracts]]", 1)[1]
+    layered = set(re.findall(r"[a-z_]+", contract.split("layers = [", 1)[1].split("]", 1)[0]))
+    assert rooms | modules <= layered | {"__main__"}
+
+
+def test_every_room_says_what_it_is_for_and_what_it_may_use():
+    for init in sorted((ROOT / "generator").glob("*/__init__.py")):
+        doc = init.read_text(encoding="utf-8").split('"""')[1]
+        assert re.search(r"May use|Imports nothing", doc), init.parent.name

@@ -27,13 +27,13 @@ from docxtpl import DocxTemplate
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import build_plan, render_plan  # noqa: E402
-from generator.context import build_context  # noqa: E402
-from generator.fileio import write_bytes_atomic  # noqa: E402
+from generator.commands.pipeline import build_plan, render_plan  # noqa: E402
+from generator.common.fileio import write_bytes_atomic  # noqa: E402
+from generator.common.vnformat import decimal  # noqa: E402
 from generator.pdf import to_pdf  # noqa: E402
-from generator.template_builder import TEMPLATE_PATH  # noqa: E402
-from generator.validate import load_plan  # noqa: E402
-from generator.vnformat import decimal  # noqa: E402
+from generator.plan.validate import load_plan  # noqa: E402
+from generator.render.context import build_context  # noqa: E402
+from generator.render.template_builder import TEMPLATE_PATH  # noqa: E402
 
 
 def median_seconds(action: Callable[[], object], repeat: int) -> float:

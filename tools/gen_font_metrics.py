@@ -1,4 +1,4 @@
-"""Write generator/metrics_data.py: advance widths of Liberation Serif for the characters plans use.
+"""Write generator/common/metrics_data.py: advance widths of Liberation Serif for the characters plans use.
 
 Liberation Serif has the same advance widths as Times New Roman (it was made metric-compatible),
 and fonts-liberation2 covers every Vietnamese letter. Run once when the character set changes:
@@ -51,7 +51,7 @@ def main(font_dir: str) -> None:
             lines.append("        " + ", ".join(str(w) for w in widths[i : i + 16]) + ",")
         lines.append("    ),")
     lines.append("}")
-    Path("generator/metrics_data.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    Path("generator/common/metrics_data.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(chars)} characters")
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.fileio import write_text_atomic  # noqa: E402
-from generator.reference import with_reference  # noqa: E402
+from generator.common.fileio import write_text_atomic  # noqa: E402
+from generator.plan.reference import with_reference  # noqa: E402
 
 
 def main() -> int:

@@ -1,0 +1,280 @@
+"""Warnings about a valid plan: what real plans get wrong and the schema cannot see.
+
+Each warning names the line and key, says what is wrong and why. ``kehoach check`` prints them
+(exit 0); with ``--strict`` they are errors, as in CI.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from generator.common.errors import Problem, Severity
+from generator.common.nd30 import DOCUMENT_TYPES
+from generator.common.text import has_uncarriable
+from generator.plan.appendix_schema import Row
+from generator.plan.dates import PlanDate
+from generator.plan.prose import REVIEW_MARKER, iter_texts
+from generator.plan.schema import AREA_TITLES, AreaSection, Plan, UnitSection
+from generator.plan.validate import LoadedPlan
+from generator.plan.yamlload import KeyPath, format_path
+from generator.plan.years import Kind, find_years
+
+_REVIEW = re.compile(r"#\s*" + REVIEW_MARKER + r"\b")
+
+# Letters legacy Vietnamese encodings leave behind when their text is shown as Unicode.
+_TCVN3 = re.compile("[¸¹µ¶·©ª«¬®»¼½¾ÆÇËÎÏÐÑ×ØÛÜÞßæçëîïñö÷øûüþÿ]")  # TCVN3 (ABC) bytes read as Latin-1
+_VNI = re.compile("[aeiouyöôAEIOUYÖÔ][äøõûöùòóåëï]|ñ[aeiou]")  # VNI: a vowel followed by its mark byte
+# Words that start the name of a unit, to find the names written in prose.
+_UNIT_START = re.compile(r"\b(?:Văn phòng|Phòng|Thanh tra|Trung tâm|Chi cục|Ban|Bệnh viện|Bộ phận)\b")
+_UTF8_AS_1252 = re.compile("Ã[¡-¿]|á»|Æ°|Ä‘")  # UTF-8 read through Windows-1252
+_PLACEHOLDER = re.compile(
+    r"\b(?:TODO|FIXME|XXX)\b|(?:số|ngày|tháng|năm)\s*(?:…|\.{3})|(?:…|\.{3})\s*/|/\s*(?:…|\.{3})|^\s*(?:…|\.{3})\s*$",
+    re.IGNORECASE,
+)
+
+
+def lint_plan(loaded: LoadedPlan) -> list[Problem]:
+    """Every warning for a valid plan, in file order."""
+    linter = _Linter(loaded)
+    for rule in (
+        linter.loader_notes, linter.stray_years, linter.deadlines, linter.review_markers,
+        linter.placeholders, linter.recipients, linter.unit_typos, linter.empty_areas,
+        linter.incomplete_rows, linter.encodings, linter.document_type,
+    ):  # fmt: skip
+        rule()
+    return sorted(dict.fromkeys(linter.found), key=lambda p: (p.line, p.column))
+
+
+class _Linter:
+    def __init__(self, loaded: LoadedPlan) -> None:
+        self.loaded = loaded
+        self.plan: Plan = loaded.plan
+        self.source = loaded.source
+        self.texts = list(iter_texts(self.source.data))
+        self.found: list[Problem] = []
+
+    def warn(self, path: KeyPath, message: str, *, line: int | None = None) -> None:
+        mark = self.source.mark_for(path)
+        self.found.append(
+            Problem(
+                self.source.file,
+                line or mark.line,
+                1 if line else mark.column,
+                format_path(path),
+                message,
+                Severity.WARNING,
+            )
+        )
+
+    def loader_notes(self) -> None:
+        self.found.extend(self.source.notes)
+
+    def stray_years(self) -> None:
+        year = self.plan.year
+        allowed = {year, year - 1, self.plan.date.year}
+        for path, text in self.texts:
+            if path[-1] == "deadline":
+                continue  # deadlines have their own rule
+            for found in find_years(text):
+                if found.kind in (Kind.CITATION, Kind.STANDARD, Kind.PERIOD, Kind.TARGET):
+                    continue
+                if found.year in allowed:
+                    continue
+                if found.kind is Kind.YEAR and found.year == year + 1:
+                    continue  # "Kế hoạch … năm sau": next year's plan is named in this one
+                snippet = text[found.start : found.end]
+                msg = (
+                    f"“{snippet}”: {found.year} không phải năm kế hoạch ({year}) hay năm trước ({year - 1}), "
+                    "cũng không thuộc trích dẫn văn bản hay giai đoạn: có thể còn sót từ kế hoạch cũ."
+                )
+                self.warn(path, msg)
+
+    def deadlines(self) -> None:
+        issued = self.plan.date
+        for a, appendix in enumerate(self.plan.appendices):
+            for g, group in enumerate(appendix.groups):
+                rows: list[tuple[KeyPath, Row]] = [(("groups", g, "rows", r), row) for r, row in enumerate(group.rows)]
+                rows += [
+                    (("groups", g, "groups", s, "rows", r), row)
+                    for s, sub in enumerate(group.groups)
+                    for r, row in enumerate(sub.rows)
+                ]
+                for where, row in rows:
+                    if row.deadline:
+                        self._deadline(("appendices", a, *where, "deadline"), row.deadline, issued)
+        for path, text in self.texts:
+            for match in re.finditer(r"\btrước ngày\s+(\d{1,2}/\d{1,2}/\d{4})", text, re.IGNORECASE):
+                self._deadline(path, match.group(1), issued)
+
+    def _deadline(self, path: KeyPath, text: str, issued: PlanDate) -> None:
+        for found in find_years(text):
+            if not found.kind.movable:
+                continue
+            if found.year != self.plan.year:
+                self.warn(path, f"thời hạn “{text}” không nằm trong năm kế hoạch {self.plan.year}.")
+                return
+            end_month = found.month or 12
+            if found.kind is Kind.MONTH:
+                end_month = int(re.findall(r"\d{1,2}", text[found.start : found.end])[0])
+            issue = (issued.year, issued.month or 1, issued.day or 1)
+            if found.kind in (Kind.DATE, Kind.MONTH) and (found.year, end_month, found.day or 31) < issue:
+                self.warn(path, f"thời hạn “{text}” sớm hơn ngày ban hành kế hoạch ({issued.words()}).")
+                return
+
+    def review_markers(self) -> None:
+        try:
+            lines = self.loaded.path.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return
+        for number, line in enumerate(lines, 1):
+            match = _REVIEW.search(line)
+            if match:
+                note = line[match.end() :].strip(" :").rstrip(".?!")
+                self.found.append(Problem(self.source.file, number, match.start() + 1, "",
+                                          f"còn dấu “{REVIEW_MARKER}” do kehoach new để lại: {note}. "
+                                          "Xem lại dòng này rồi xóa chú thích.", Severity.WARNING))  # fmt: skip
+
+    def placeholders(self) -> None:
+        for path, text in self.texts:
+            match = _PLACEHOLDER.search(text)
+            if match:
+                self.warn(path, f"còn chỗ để trống “{match.group().strip()}” chưa điền.")
+
+    def recipients(self) -> None:
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(self.plan.recipients):
+            name = entry if isinstance(entry, str) else entry.name
+            key = re.sub(r"\s*\(.*?\)\s*", " ", name).casefold().strip(" ;.")
+            if key in seen:
+                first = self.source.mark_for(("recipients", seen[key])).line
+                self.warn(("recipients", index), f"“{name}” đã có trong Nơi nhận (dòng {first}).")
+            seen.setdefault(key, index)
+        archive = self.plan.archive or ""
+        if not re.match(r"^\s*(?:Lưu\s*:?\s*)?VT\b", archive, re.IGNORECASE):
+            self.warn(("archive",) if self.plan.archive else ("recipients",),
+                      "Nơi nhận phải kết thúc bằng dòng “Lưu: VT, <đơn vị soạn thảo>.” (Nghị định 30, Phụ lục I, "
+                      "II.9.d): hãy ghi archive: VT, TCHC.")  # fmt: skip
+
+    def unit_typos(self) -> None:
+        everything = " ".join(text for _, text in self.texts).casefold()
+        named: list[tuple[KeyPath, str]] = []
+        for path, text in self.texts:
+            if path and path[0] == "appendices" and any(step in ("lead", "partners") for step in path):
+                named += [(path, unit.strip(" .")) for unit in text.split(";") if unit.strip(" .")]
+        names = sorted({unit for _, unit in named} | self._other_units() | self._prose_units())
+        for path, unit in named:
+            if len(unit.split()) > 6 or everything.count(unit.casefold()) > 1:
+                continue  # a description rather than a name, or used elsewhere too
+            similar = [other for other in names if not _same_words(unit, other) and _alike(unit, other)]
+            if similar:
+                self.warn(path, f"đơn vị “{unit}” chỉ xuất hiện ở đây và gần giống “{similar[0]}”: có thể gõ nhầm.")
+
+    def _prose_units(self) -> set[str]:
+        """Unit names written in sentences: "Phòng Tổ chức cán bộ" and its first 2-6 words."""
+        found: set[str] = set()
+        for _, text in self.texts:
+            for match in _UNIT_START.finditer(text):
+                words = re.split(r"[\s,;.()]+", text[match.start() :])[:6]
+                found.update(" ".join(words[:n]) for n in range(2, len(words) + 1))
+        return found
+
+    def _other_units(self) -> set[str]:
+        units = set()
+        for part in self.plan.parts:
+            for section in part.sections:
+                if isinstance(section, UnitSection):
+                    units.add(section.unit)
+                units.update(unit for target in getattr(section, "targets", []) for unit in target.units)
+        return units
+
+    def empty_areas(self) -> None:
+        present: dict[str, tuple[KeyPath, bool]] = {}
+        for p, part in enumerate(self.plan.parts):
+            for s, section in enumerate(part.sections):
+                if isinstance(section, AreaSection):
+                    filled = bool(section.items or section.text or section.subsections)
+                    present[section.area] = (("parts", p, "sections", s), filled)
+        for key, title in AREA_TITLES.items():
+            if key not in present:
+                self.warn(
+                    ("parts",), f"chưa có lĩnh vực “{title}” (area: {key}) trong bảy lĩnh vực cải cách hành chính."
+                )
+            elif not present[key][1]:
+                self.warn(present[key][0], f"lĩnh vực “{title}” chưa có nội dung.")
+
+    def incomplete_rows(self) -> None:
+        for a, appendix in enumerate(self.plan.appendices):
+            for g, group in enumerate(appendix.groups):
+                subs = [(("groups", g), group.rows)] + [
+                    (("groups", g, "groups", s), sub.rows) for s, sub in enumerate(group.groups)
+                ]
+                for where, rows in subs:
+                    for r, row in enumerate(rows):
+                        missing = [
+                            name for name, value in (("chủ trì", row.lead), ("thời hạn", row.deadline)) if not value
+                        ]
+                        if missing:
+                            self.warn(
+                                ("appendices", a, *where, "rows", r),
+                                f"nhiệm vụ “{row.task[:60]}” chưa có {' và '.join(missing)}.",
+                            )
+
+    def encodings(self) -> None:
+        for path, text in self.texts:
+            if not unicodedata.is_normalized("NFC", text):
+                msg = (
+                    "chữ ở dạng Unicode tổ hợp (NFD), thường do chép từ máy Mac hay PDF; công cụ đã tự chuyển "
+                    "sang dạng dựng sẵn (NFC) nhưng nên gõ lại để tìm kiếm được."
+                )
+                self.warn(path, msg)
+            if has_uncarriable(text):
+                self.warn(path, "có ký tự điều khiển vô hình (thường do dán từ Word hoặc PDF); công cụ đã bỏ đi, "
+                          "nên xem lại đoạn văn này.")  # fmt: skip
+            # VNI first: its mark bytes are Latin-1 letters that TCVN3 also produces.
+            if len(_VNI.findall(text)) >= 2:
+                self.warn(path, "có ký tự lạ kiểu “Coäng hoøa”: văn bản được dán từ tệp dùng bảng mã VNI "
+                          "(phông VNI-…). Hãy chuyển mã sang Unicode (ví dụ bằng Unikey) rồi dán lại.")  # fmt: skip
+            elif len(_TCVN3.findall(text)) >= 2:
+                self.warn(path, "có ký tự lạ kiểu “Céng hßa”: văn bản được dán từ tệp dùng bảng mã TCVN3 (ABC, "
+                          "phông .Vn…). Hãy chuyển mã sang Unicode (ví dụ bằng Unikey) rồi dán lại.")  # fmt: skip
+            elif _UTF8_AS_1252.search(text):
+                self.warn(path, "có ký tự lạ kiểu “Cá»™ng”: văn bản Unicode đã bị đọc sai bảng mã ở đâu đó; hãy chép "
+                          "lại từ bản gốc.")  # fmt: skip
+
+    def document_type(self) -> None:
+        kind = self.plan.document.type.strip().casefold()
+        code = self.plan.document.code
+        if kind not in DOCUMENT_TYPES:
+            self.warn(("document", "type"), f"“{self.plan.document.type}” không có trong danh mục tên loại văn bản "
+                      "hành chính của Nghị định 30 (Phụ lục III).")  # fmt: skip
+        elif DOCUMENT_TYPES[kind] != code:
+            self.warn(("document", "code"), f"chữ viết tắt của “{self.plan.document.type}” theo Nghị định 30 "
+                      f"(Phụ lục III) là “{DOCUMENT_TYPES[kind]}”, không phải “{code}”.")  # fmt: skip
+
+
+def _same_words(a: str, b: str) -> bool:
+    """One name is the other, or its first words ("Văn phòng" of "Văn phòng Sở")."""
+    wa, wb = a.casefold().split(), b.casefold().split()
+    shorter = min(len(wa), len(wb))
+    return wa[:shorter] == wb[:shorter]
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(unicodedata.normalize("NFD", w)[0].upper() for w in words if w)
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two unit names that are probably the same unit written differently."""
+    if difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= 0.8:
+        return True
+    wa, wb = a.split(), b.split()
+    common = 0
+    while common < min(len(wa), len(wb)) and wa[common].casefold() == wb[common].casefold():
+        common += 1
+    rest_a, rest_b = wa[common:], wb[common:]
+    for short, long in ((rest_a, rest_b), (rest_b, rest_a)):
+        if len(short) == 1 and short[0].isupper() and len(long) >= 2 and _initials(long) == short[0]:
+            return True
+    return False

@@ -1,0 +1,170 @@
+"""One function per ``kehoach`` subcommand: run the core, tell the user what happened in Vietnamese.
+
+Each takes the parsed arguments and returns the exit status; failures the user can fix are
+raised as :class:`~generator.errors.GeneratorError` and printed by the CLI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.check.docx_check import check_docx, report_json, report_text
+from generator.check.lint import lint_plan
+from generator.commands.pipeline import BuildResult, build_many, build_plan, find_plans
+from generator.common.errors import PlanError, Severity, display_path
+from generator.common.fileio import write_text_atomic
+from generator.common.vnformat import seconds
+from generator.nextyear.rollover import next_year, write
+from generator.nextyear.rollover import report_text as next_year_report
+from generator.pdf import Converted, page_images, to_pdf
+from generator.plan.jsonschema import schema_json
+from generator.plan.validate import load_plan
+
+OK, PROBLEM = 0, 1
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def _warn(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _report_build(result: BuildResult) -> None:
+    shown = display_path(result.output) if result.output else display_path(result.plan)
+    if result.skipped:
+        _say(f"Không đổi: {shown}")
+        return
+    if result.ok:
+        _say(f"Đã tạo {shown} ({seconds(result.seconds)})")
+        return
+    for problem in result.problems:
+        _warn(problem.render())
+    if result.error:
+        _warn(result.error)
+    errors = sum(p.severity is Severity.ERROR for p in result.problems)
+    why = f"{errors} lỗi" if errors else (f"{len(result.problems)} cảnh báo, --strict" if result.problems else "lỗi")
+    _warn(f"Chưa tạo được tệp cho {display_path(result.plan)} ({why}); tệp cũ, nếu có, vẫn giữ nguyên.")
+
+
+def _report_pdf(converted: Converted) -> None:
+    _say(f"Đã tạo {display_path(converted.pdf)} ({seconds(converted.seconds)})")
+
+
+def build(args: argparse.Namespace) -> int:
+    """``kehoach build``: DOCX for every plan (and PDF with ``--pdf``)."""
+    plans = list(args.plans) or find_plans()
+    if not plans:
+        _warn("Không có kế hoạch nào: thư mục plans/ chưa có tệp .yaml.")
+        return PROBLEM
+    results = build_many(
+        plans,
+        args.out,
+        only_changed=args.changed,
+        draft=args.draft,
+        template=args.template,
+        strict=args.strict,
+        report=_report_build,
+    )
+    failed = [r for r in results if not r.ok]
+    if args.pdf:
+        documents = [r.output for r in results if r.ok and r.output is not None]
+        if args.changed:  # a PDF older than its DOCX is out of date too
+            documents = [d for d in documents if _stale(d.with_suffix(".pdf"), d)]
+        if documents:
+            _say(f"Đang chuyển {len(documents)} tệp sang PDF bằng LibreOffice (vài giây mỗi tệp)…")
+            to_pdf(documents, report=_report_pdf)
+    if failed:
+        names = ", ".join(display_path(r.plan) for r in failed)
+        _warn(f"Có {len(failed)}/{len(results)} kế hoạch lỗi: {names}.")
+        return PROBLEM
+    return OK
+
+
+def _stale(target: Path, source: Path) -> bool:
+    return not target.exists() or target.stat().st_mtime_ns < source.stat().st_mtime_ns
+
+
+def check(args: argparse.Namespace) -> int:
+    """``kehoach check``: plans (errors, warnings) or DOCX files (Nghị định 30), writing nothing."""
+    status = OK
+    for path in args.paths:
+        if path.suffix.lower() == ".docx":
+            status = max(status, _check_docx(path, as_json=args.json))
+            continue
+        try:
+            loaded = load_plan(path)
+        except PlanError as exc:
+            for problem in exc.problems:
+                _warn(problem.render())
+            _warn(f"{display_path(path)}: {len(exc.problems)} lỗi.")
+            status = PROBLEM
+            continue
+        warnings = lint_plan(loaded)
+        for warning in warnings:
+            _warn(warning.render())
+        if not warnings:
+            _say(f"{display_path(path)}: hợp lệ.")
+        elif args.strict:
+            _warn(f"{display_path(path)}: {len(warnings)} cảnh báo (--strict: coi là lỗi).")
+            status = PROBLEM
+        else:
+            _say(f"{display_path(path)}: hợp lệ, {len(warnings)} cảnh báo.")
+    return status
+
+
+def _check_docx(path: Path, *, as_json: bool) -> int:
+    try:
+        findings = check_docx(path)
+    except PlanError as exc:  # an unreadable file does not stop the others from being checked
+        for problem in exc.problems:
+            _warn(problem.render())
+        return PROBLEM
+    _say(report_json(path, findings) if as_json else report_text(path, findings))
+    return PROBLEM if any(f.failed for f in findings) else OK
+
+
+def preview(args: argparse.Namespace) -> int:
+    """``kehoach preview``: PNG pictures of the pages, in build/preview/<plan>/."""
+    document = build_plan(args.plan, args.out, draft=args.draft)
+    _say(f"Đã tạo {display_path(document)}")
+    with tempfile.TemporaryDirectory(prefix="kehoach-xem-") as folder:
+        copy = Path(folder) / document.name
+        copy.write_bytes(document.read_bytes())
+        _say("Đang chuyển sang PDF bằng LibreOffice…")
+        (converted,) = to_pdf([copy])
+        target = args.out / "preview" / document.stem
+        pages = page_images(converted.pdf, target, dpi=args.dpi)
+    _say(f"Đã tạo {len(pages)} ảnh trang trong {display_path(target)}/")
+    return OK
+
+
+def new(args: argparse.Namespace) -> int:
+    """``kehoach new``: next year's plan from this year's, with a report of changes and reviews."""
+    result = next_year(args.source, args.year, args.out)
+    if not args.dry_run and result.output.exists() and not args.force:
+        write(result, force=False)  # raises the explanation; nothing is written
+    _say(next_year_report(result))
+    _say("")
+    if args.dry_run:
+        _say("Chạy thử (--dry-run): chưa ghi tệp nào.")
+        return OK
+    report = write(result, force=args.force)
+    _say(f"Đã ghi {display_path(result.output)} và báo cáo {display_path(report)}.")
+    _say(f"Tiếp theo: sửa {len(result.flags)} chỗ cần xem lại, xóa chú thích “# XEM LẠI”, rồi chạy make build.")
+    return OK
+
+
+def schema(args: argparse.Namespace) -> int:
+    """``kehoach schema``: the JSON Schema of the plan format."""
+    text = schema_json()
+    if args.out:
+        write_text_atomic(args.out, text)
+        _say(f"Đã ghi {display_path(args.out)}")
+    else:
+        sys.stdout.write(text)
+    return OK

@@ -1,0 +1,47 @@
+"""How wide a line of Times New Roman text is, to size the rules ND30 draws under text."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from generator.common.metrics_data import CHARSET, UNITS_PER_EM, WIDTHS
+
+_POINT_MM = 25.4 / 72
+
+
+@cache
+def _table(style: str) -> dict[str, int]:
+    return dict(zip(CHARSET, WIDTHS[style], strict=True))
+
+
+def _style(bold: bool, italic: bool) -> str:
+    if bold and italic:
+        return "bold_italic"
+    if bold:
+        return "bold"
+    return "italic" if italic else "regular"
+
+
+def text_width_mm(text: str, size_pt: float, *, bold: bool = False, italic: bool = False) -> float:
+    """Width of one line of text in millimetres (no kerning, as Word sets body text).
+
+    Characters outside the table (rare symbols, emoji) count as the width of "n", which is
+    close enough for sizing a rule.
+    """
+    table = _table(_style(bold, italic))
+    fallback = table["n"]
+    units = 0
+    for char in unicodedata.normalize("NFC", text):
+        if unicodedata.combining(char):
+            continue
+        units += table.get(char, fallback)
+    return units / UNITS_PER_EM * size_pt * _POINT_MM
+
+
+def widest_line_mm(text: str, size_pt: float, *, bold: bool = False, italic: bool = False) -> float:
+    """Width of the longest line of a text that may contain line breaks."""
+    return max(
+        (text_width_mm(line, size_pt, bold=bold, italic=italic) for line in text.split("\n")),
+        default=0.0,
+    )

@@ -1,0 +1,87 @@
+"""Load a plan file into a validated :class:`Plan`, or report every problem with its place."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.common.errors import PlanError, Problem
+from generator.plan.rules import check_plan
+from generator.plan.schema import Plan
+from generator.plan.schema_errors import translate
+from generator.plan.yamlload import LoadedYaml, load_yaml_file, load_yaml_text
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    """A valid plan together with the file it came from (for lint messages)."""
+
+    path: Path
+    source: LoadedYaml
+    plan: Plan
+
+
+def load_plan(path: Path, *, spans: bool = False) -> LoadedPlan:
+    """Read, parse and validate a plan file.
+
+    Raises:
+        PlanError: with every problem found; shape errors (phase 1) are all reported
+            together, and the cross-field rules (phase 2) run when the shape is valid.
+
+    ``spans``: also record where each scalar sits in the text (for ``kehoach new``).
+    """
+    return LoadedPlan(path, *_validated(load_yaml_file(path, spans=spans)))
+
+
+def load_plan_text(text: str, shown: str = "<plan>") -> LoadedPlan:
+    """Validate plan text (tests and tools); ``shown`` names it in messages."""
+    return LoadedPlan(Path(shown), *_validated(load_yaml_text(text, shown)))
+
+
+def _validated(source: LoadedYaml) -> tuple[LoadedYaml, Plan]:
+    if not isinstance(source.data, dict):
+        msg = (
+            "một kế hoạch phải là một nhóm khóa (schema, agency, title…), "
+            "không phải một danh sách hay một đoạn văn bản."
+        )
+        raise PlanError([Problem(source.file, 1, 1, "", msg)])
+    try:
+        plan = Plan.model_validate(source.data)
+    except ValidationError as exc:
+        errors = _without_explained_missing(exc.errors(include_url=False))
+        problems = [translate(error, Plan, source) for error in errors]
+        # A value the loader already rejected (an alias, a duplicate) needs no second message.
+        taken = {p.key_path for p in source.problems}
+        problems = [p for p in problems if p.key_path not in taken]
+        raise PlanError(_sorted([*source.problems, *problems])) from None
+    problems = [*source.problems, *check_plan(plan, source)]
+    if problems:
+        raise PlanError(_sorted(problems))
+    return source, plan
+
+
+def _without_explained_missing(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop "missing key" when a misspelt key next to it says "did you mean …?" already."""
+    extras: dict[tuple[Any, ...], list[str]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden" and error["loc"]:
+            extras.setdefault(tuple(error["loc"][:-1]), []).append(str(error["loc"][-1]))
+    kept = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "missing" and loc:
+            typos = extras.get(loc[:-1], [])
+            if difflib.get_close_matches(str(loc[-1]), typos, n=1, cutoff=0.6):
+                continue
+        kept.append(error)
+    return kept
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda p: (p.line, p.column))

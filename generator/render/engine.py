@@ -1,0 +1,173 @@
+"""Render a context through the DOCX template: sandboxed Jinja, then the fixes tags cannot make."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from generator.common.errors import TemplateError, display_path
+from generator.render.docxsave import docx_bytes
+from generator.render.layout import LANDSCAPE
+from generator.render.ooxml import appendix_section
+from generator.render.template_builder import TEMPLATE_PATH
+
+
+def make_env() -> SandboxedEnvironment:
+    """The only Jinja environment of the project.
+
+    Sandboxed (a template can never reach Python internals), autoescaping (``&`` and ``<`` in
+    a plan are text, never XML) and strict (a misspelt variable is an error, not a blank).
+    """
+    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+
+
+def render_docx(context: dict[str, Any], properties: dict[str, Any], template: Path = TEMPLATE_PATH) -> bytes:
+    """The DOCX bytes of one document.
+
+    Raises:
+        TemplateError: when the template cannot be read or rendered, naming the template and
+            the place in it.
+    """
+    document = _render(context, template)
+    _finish_sections(document.docx, bool(context["appendices"]))
+    _set_properties(document.docx, properties)
+    return docx_bytes(document.docx)
+
+
+def _open(template: Path, shown: str) -> DocxTemplate:
+    """Open a template and check its tags (once per version of the file)."""
+    try:
+        document = DocxTemplate(str(template))
+        document.init_docx()
+        stamp = template.stat()
+    except Exception:  # python-docx raises its own classes for every kind of unreadable file
+        msg = f"{shown}: không mở được tệp mẫu DOCX. Hãy kiểm tra tệp còn nguyên vẹn và đúng là tệp .docx."
+        raise TemplateError(msg) from None
+    key = (str(template.resolve()), stamp.st_mtime_ns, stamp.st_size)
+    if key not in _CHECKED:
+        check_template_tags(document, shown)
+        _CHECKED[key] = None
+    return document
+
+
+def _render(context: dict[str, Any], template: Path) -> DocxTemplate:
+    shown = display_path(template)
+    document = _open(template, shown)
+    try:
+        document.render(context, jinja_env=make_env())
+    except jinja2.TemplateSyntaxError as exc:
+        place = _context_lines(exc)
+        msg = f"{shown}: mẫu văn bản có lỗi cú pháp Jinja ({_jinja_reason(exc)}){place}"
+        raise TemplateError(msg) from None
+    except jinja2.UndefinedError as exc:
+        name = _undefined_name(exc)
+        msg = (
+            f"{shown}: mẫu văn bản dùng biến “{name}” không có trong kế hoạch. "
+            f"Hãy sửa thẻ {{{{ {name} }}}} trong mẫu (xem danh sách biến trong README)."
+        )
+        raise TemplateError(msg) from None
+    except jinja2.TemplateError as exc:
+        msg = f"{shown}: không dựng được văn bản từ mẫu ({_jinja_reason(exc)})."
+        raise TemplateError(msg) from None
+    except etree.XMLSyntaxError as exc:
+        msg = (
+            f"{shown}: mẫu sinh ra XML hỏng ở phần đầu/cuối trang ({exc.msg}). "
+            "Thường do một thẻ {{ }} bị Word tách đôi: hãy gõ lại thẻ đó liền một lần."
+        )
+        raise TemplateError(msg) from None
+    return document
+
+
+def _jinja_reason(exc: jinja2.TemplateError) -> str:
+    text = str(exc.message or exc)
+    known = {
+        "unexpected end of template": "thiếu thẻ đóng như {%p endif %} hoặc {%p endfor %}",
+        "Encountered unknown tag": "thẻ không biết",
+        "unexpected '}'": "thừa dấu }",
+        "expected token": "thẻ viết sai",
+    }
+    for needle, said in known.items():
+        if needle in text:
+            return said
+    return "thẻ viết sai"
+
+
+def _context_lines(exc: Exception) -> str:
+    lines = [line.strip() for line in getattr(exc, "docx_context", []) or [] if line.strip()]
+    return (": gần đoạn “" + " / ".join(lines)[:200] + "”") if lines else "."
+
+
+def _undefined_name(exc: jinja2.UndefinedError) -> str:
+    match = re.search(r"'([^']+)' is undefined", str(exc)) or re.search(r"attribute '([^']+)'", str(exc))
+    return match.group(1) if match else "?"
+
+
+_CHECKED: dict[tuple[str, int, int], None] = {}
+_BROKEN_TAG = re.compile(r"\{\s+[{%]|[%}]\s+\}")
+
+
+def check_template_tags(document: DocxTemplate, shown: str) -> None:
+    """Refuse a template whose tags Word has broken, before rendering hides the damage.
+
+    docxtpl re-joins a tag split across *runs*; a tag split across *paragraphs* (an Enter
+    typed inside it) or loosened to "{ {" renders as literal braces or as a silently
+    repaired, wrong document.
+
+    Raises:
+        TemplateError: naming the template and the paragraph.
+    """
+    parts = [("thân văn bản", document.docx.element.body)]
+    for section in document.docx.sections:
+        for name, story in (
+            ("đầu trang", section.header),
+            ("đầu trang đầu tiên", section.first_page_header),
+        ):
+            parts.append((name, story._element))
+    for where, element in parts:
+        for paragraph in element.iter(qn("w:p")):
+            text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+            opened = text.count("{{") + text.count("{%")
+            closed = text.count("}}") + text.count("%}")
+            if opened != closed or _BROKEN_TAG.search(text):
+                msg = (
+                    f"{shown}: thẻ bị tách hoặc gõ sai ở {where}, đoạn “{text[:80]}”. "
+                    "Mỗi thẻ {{ … }} hoặc {%p … %} phải nằm trọn trong một đoạn: hãy gõ lại thẻ đó liền một lần."
+                )
+                raise TemplateError(msg)
+
+
+def _finish_sections(document: DocxDocument, has_appendix: bool) -> None:
+    """Make the last section the last appendix's: landscape, numbered from 1.
+
+    The template ends in the plan's portrait section, so that a plan without appendices needs
+    nothing here; with appendices, the break before the first one already closed the plan's
+    section and the last appendix must not end portrait (docxtpl tags cannot change this).
+    """
+    if not has_appendix:
+        return
+    body = document.element.body
+    final = body.find(qn("w:sectPr"))
+    if final is not None:
+        body.replace(final, appendix_section(final, LANDSCAPE))
+
+
+def _set_properties(document: DocxDocument, properties: dict[str, Any]) -> None:
+    """Core properties, set with python-docx after rendering (escaped once, never templated)."""
+    core = document.core_properties
+    core.title = properties.get("title", "")
+    core.subject = properties.get("subject", "")
+    core.author = properties.get("author", "")
+    core.keywords = properties.get("keywords", "")
+    core.language = "vi-VN"
+    stamp = properties.get("date") or dt.datetime(2020, 3, 5, tzinfo=dt.UTC)
+    core.created = stamp
+    core.modified = stamp

@@ -1,0 +1,108 @@
+"""Writing files: atomic, confined to the output folder, explained when the disk says no."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from generator.common.errors import OutputError
+from generator.common.fileio import output_path, remove_stale_temporaries, write_bytes_atomic
+
+
+def test_write_replaces_the_file_with_normal_permissions(tmp_path: Path):
+    target = tmp_path / "out" / "a.docx"
+    write_bytes_atomic(target, b"old")
+    write_bytes_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    mode = stat.S_IMODE(target.stat().st_mode)
+    assert mode & stat.S_IRGRP and mode & stat.S_IRUSR
+    assert [p.name for p in target.parent.iterdir()] == ["a.docx"]
+
+
+def test_a_failure_while_writing_keeps_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"old")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OutputError, match="ổ đĩa đã đầy"):
+        write_bytes_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.docx"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
+def test_a_read_only_folder_is_explained(tmp_path: Path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(OutputError, match="không có quyền ghi"):
+            write_bytes_atomic(folder / "a.docx", b"x")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_refused_folder_is_explained_even_for_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", refused)
+    with pytest.raises(OutputError) as caught:
+        write_bytes_atomic(tmp_path / "build" / "a.docx", b"x")
+    assert str(caught.value).endswith("không có quyền ghi (hoặc ổ đĩa chỉ đọc). Hãy chọn thư mục khác bằng --out.")
+
+
+def test_a_folder_that_is_a_file_is_explained(tmp_path: Path):
+    (tmp_path / "build").write_text("tệp, không phải thư mục")
+    with pytest.raises(OutputError, match=r"^không ghi được vào build: một phần của đường dẫn là tệp, không phải"):
+        write_bytes_atomic(tmp_path / "build" / "a.docx", b"x")
+
+
+def test_a_target_that_is_a_folder_is_explained(tmp_path: Path):
+    (tmp_path / "schema.json").mkdir()
+    with pytest.raises(OutputError) as caught:
+        write_bytes_atomic(tmp_path / "schema.json", b"{}")
+    assert str(caught.value) == (
+        "không ghi được vào schema.json: đó là một thư mục. Hãy đặt tên tệp, ví dụ schema.json/ten-tep."
+    )
+    assert (tmp_path / "schema.json").is_dir()
+    assert [p.name for p in tmp_path.iterdir()] == ["schema.json"]
+
+
+def test_a_folder_that_cannot_be_created_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    def missing(self: Path, *args: object, **kwargs: object) -> None:
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory")
+
+    monkeypatch.setattr(Path, "mkdir", missing)  # as /proc refuses a new folder
+    with pytest.raises(OutputError) as caught:
+        write_bytes_atomic(tmp_path / "build" / "a.docx", b"x")
+    assert str(caught.value) == (
+        "không ghi được vào build: không tạo được thư mục này. Hãy chọn thư mục khác bằng --out."
+    )
+
+
+@pytest.mark.parametrize("name", ["../../x", "..", "", ".hidden", "a/b"])
+def test_output_names_cannot_leave_the_output_folder(tmp_path: Path, name: str):
+    with pytest.raises(OutputError, match="không dùng được làm tên tệp kết quả"):
+        output_path(tmp_path / "build", name, ".docx")
+
+
+def test_a_plain_name_stays_inside(tmp_path: Path):
+    assert (
+        output_path(tmp_path / "build", "2025-hoa-binh", ".docx")
+        == (tmp_path / "build" / "2025-hoa-binh.docx").resolve()
+    )
+
+
+def test_temporaries_left_by_a_killed_build_are_removed(tmp_path: Path):
+    (tmp_path / ".kehoach-tmp-abc.docx").write_bytes(b"half")
+    (tmp_path / "keep.docx").write_bytes(b"whole")
+    remove_stale_temporaries(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.docx"]

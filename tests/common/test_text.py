@@ -1,0 +1,38 @@
+"""What happens to every string of a plan before it reaches the document."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from markupsafe import Markup
+
+from generator.common.text import clean_text, for_template, xml_text
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ("  Cải cách  ", "Cải cách"),
+        ("dòng 1\r\ndòng 2\rdòng 3", "dòng 1\ndòng 2\ndòng 3"),
+        ("ngắt\x0bdòng", "ngắt\ndòng"),
+        ("a\x00b\x07c\x0cd\x1fe\x7ff\x85g", "abcdefg"),
+        ("thẻ\tTab", "thẻ\tTab"),
+        (unicodedata.normalize("NFD", "Hòa Bình"), "Hòa Bình"),
+        ("\ufeffđầu\u200bgiữa\u202ecuối", "\ufeffđầu\u200bgiữa\u202ecuối"),
+    ],
+)
+def test_clean_text(typed: str, printed: str):
+    assert clean_text(typed) == printed
+    assert unicodedata.is_normalized("NFC", clean_text(typed))
+
+
+def test_xml_text_escapes_markup_and_protects_docxtpl_sequences():
+    assert xml_text('a & b < c > "d"') == "a &amp; b &lt; c &gt; &quot;d&quot;"
+    assert "{_{" not in xml_text("x {_{ y }_} z")
+
+
+def test_only_texts_with_docxtpl_sequences_become_markup():
+    assert for_template("A & B") == "A & B" and not isinstance(for_template("A & B"), Markup)
+    protected = for_template("{_{ x }_}")
+    assert isinstance(protected, Markup) and "&#95;" in protected

@@ -1,0 +1,81 @@
+"""The corpus of broken plans: each gives exactly the Vietnamese message a user should see.
+
+Every ``tests/fixtures/bad_plans/<scenario>.yaml`` is checked through the real command line,
+from a folder where it sits as ``plans/<scenario>.yaml``; its standard error must equal
+``<scenario>.expected`` and the exit status must be 1. To review a change of wording, run
+``pytest tests/plan/test_bad_plans.py --update-expected`` and read the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.support import FIXTURES, ROOT
+
+BAD = FIXTURES / "bad_plans"
+SCENARIOS = sorted(p.stem for p in BAD.glob("*.yaml"))
+
+
+def test_the_corpus_covers_the_issue_list():
+    wanted = {
+        "syntax-tab-indent", "syntax-colon-end-of-line", "syntax-unclosed-quote", "duplicate-key",
+        "string-instead-of-list", "number-with-letters", "date-does-not-exist", "year-with-letter-o",
+        "unknown-key-typo", "missing-required-keys", "empty-file", "saved-as-windows-1258",
+        "saved-as-utf16", "alias-bomb",
+    }  # fmt: skip
+    assert wanted <= set(SCENARIOS)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_bad_plan_gives_the_expected_message(
+    scenario: str, capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest
+):
+    plans = Path("plans")
+    plans.mkdir()
+    shutil.copy(BAD / f"{scenario}.yaml", plans / f"{scenario}.yaml")
+    started = time.perf_counter()
+    status = main(["check", f"plans/{scenario}.yaml"])
+    elapsed = time.perf_counter() - started
+    out, err = capsys.readouterr()
+    expected_file = BAD / f"{scenario}.expected"
+    if request.config.getoption("--update-expected"):
+        expected_file.write_text(err, encoding="utf-8")
+    assert status == 1
+    assert out == ""
+    assert "Traceback" not in err
+    assert err == expected_file.read_text(encoding="utf-8")
+    assert elapsed < 1.0, f"{scenario} took {elapsed:.2f} s"
+
+
+def test_a_50_mb_file_is_refused_quickly_with_bounded_memory(tmp_path: Path):
+    """Measured in a child process: its peak memory and run time, through the real command."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    with (plans / "huge.yaml").open("wb") as handle:
+        handle.write(b"schema: 1\ntitle: " + b"x" * 1024 + b"\n")
+        handle.truncate(50 * 1024 * 1024)
+    probe = (
+        "import resource, sys, time; from generator.cli import main; t = time.perf_counter(); "
+        "code = main(['check', 'plans/huge.yaml']); "
+        "print(round(time.perf_counter() - t, 3), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, code)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    seconds, peak_kb, code = done.stdout.split()
+    assert code == "1"
+    assert float(seconds) < 1.0
+    assert int(peak_kb) < 200 * 1024  # the file is never read into memory
+    assert done.stderr == (
+        "plans/huge.yaml:1:1: tệp quá lớn (50,0 MB); một kế hoạch, kể cả phụ lục hàng nghìn dòng, "
+        "chỉ khoảng 1 MB (giới hạn 4,0 MB). Hãy kiểm tra đúng tệp chưa.\nplans/huge.yaml: 1 lỗi.\n"
+    )

@@ -1,0 +1,249 @@
+"""The appendix task table: landscape sections, numbering, head, grid, merges, layouts, references."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from generator.common.errors import PlanError
+from generator.common.units import twips
+from generator.docx.read import DocxReader, Para, Table
+from generator.plan.dates import BLANK
+from generator.render.layout import LANDSCAPE
+from tests.support import plan_data
+
+
+def row(task: str, **more: Any) -> dict[str, Any]:
+    return {"task": task, "lead": "Văn phòng Sở", "deadline": "Quý II/2024", **more}
+
+
+def with_appendices(*appendices: dict[str, Any], refs: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The minimal plan with appendices and, by default, one reference per appendix."""
+    items: list[Any] = ["Ý thứ nhất."]
+    if refs is None:
+        refs = [{"appendix_ref": {"appendix": a["id"]} if len(appendices) > 1 else None} for a in appendices]
+    items += refs
+    return plan_data(parts=[{"heading": "Nội dung", "items": items}], appendices=list(appendices))
+
+
+def appendix_tables(reader: DocxReader) -> list[Table]:
+    return [item for s in reader.sections[1:] for item in s.items if isinstance(item, Table)]
+
+
+def texts(reader: DocxReader, section: int) -> list[str]:
+    return [item.text for item in reader.sections[section].items if isinstance(item, Para) and item.text]
+
+
+THANH_HOA = "2021-thanh-hoa"
+
+
+# --- sections and page numbers ---------------------------------------------------------------
+
+
+def test_the_appendix_is_a_landscape_a4_section_after_the_signature(readers: dict[str, DocxReader]):
+    doc = readers[THANH_HOA]
+    assert len(doc.sections) == 2, "no stray section after the appendix"
+    body, appendix = doc.sections
+    assert not body.landscape and appendix.landscape
+    assert (appendix.width, appendix.height) == (twips(297), twips(210))
+    assert twips(20) <= appendix.top <= twips(25) and twips(20) <= appendix.bottom <= twips(25)
+    assert twips(30) <= appendix.left <= twips(35) and twips(15) <= appendix.right <= twips(20)
+    body_tables = [t for t in body.items if isinstance(t, Table)]
+    assert len(body_tables) == 2  # the national header and the signature block stay in the body
+
+
+def test_appendix_pages_restart_at_one_and_hide_the_number_on_their_first_page(readers: dict[str, DocxReader]):
+    appendix = readers[THANH_HOA].sections[1]
+    assert appendix.page_start == 1
+    assert appendix.title_page
+    assert appendix.default_header is not None and appendix.default_header.has_page_field
+    assert appendix.first_header is not None and not appendix.first_header.has_page_field
+
+
+def test_a_plan_without_appendix_has_one_portrait_section(readers: dict[str, DocxReader]):
+    doc = readers["2024-hoa-binh"]  # its appendix is issued separately
+    assert len(doc.sections) == 1 and not doc.sections[0].landscape
+    assert not appendix_tables(doc)
+
+
+def test_an_empty_appendix_prints_no_section_table_or_page(render: Callable[..., DocxReader]):
+    empty = {"title": "Phụ lục chưa có nhiệm vụ", "groups": [{"area": "procedures", "rows": []}]}
+    doc = render(plan_data(appendices=[empty]))
+    assert len(doc.sections) == 1 and not doc.sections[0].landscape
+    assert len(doc.tables) == 2
+    assert not any("PHỤ LỤC CHƯA CÓ" in p.text for p in doc.paragraphs)
+
+
+# --- the head --------------------------------------------------------------------------------
+
+
+def test_appendix_head_names_title_and_the_plan_it_belongs_to(readers: dict[str, DocxReader]):
+    head = [p for p in readers[THANH_HOA].sections[1].items if isinstance(p, Para) and (p.text or p.border_bottom)]
+    label, title, attached, rule = head[:4]
+    assert label.text == "Phụ lục" and label.bold and label.align == "center" and label.sizes == {14.0}
+    assert title.text == "KẾ HOẠCH TRIỂN KHAI CÁC NHIỆM VỤ TRỌNG TÂM CẢI CÁCH HÀNH CHÍNH NĂM 2021"
+    assert title.bold and title.align == "center"
+    assert attached.italic and attached.align == "center" and not attached.bold
+    assert attached.text == (
+        f"(Kèm theo Kế hoạch số {BLANK}/KH-SYT ngày {BLANK} tháng 12 năm 2020 của Sở Y tế tỉnh Thanh Hóa)"
+    )
+    assert rule.border_bottom and not rule.text
+
+
+def test_the_attached_line_is_filled_from_number_date_and_agency(render: Callable[..., DocxReader]):
+    doc = render(with_appendices({"title": "Nhiệm vụ", "groups": [{"area": "procedures", "rows": [row("Rà soát")]}]}))
+    assert "(Kèm theo Kế hoạch số 05/KH-SYT ngày 05 tháng 01 năm 2024 của Sở Y tế tỉnh Hòa Bình)" in texts(doc, 1)
+
+
+def test_several_appendices_take_roman_numbers_and_restart_pages_each(render: Callable[..., DocxReader]):
+    first = {"id": "a", "title": "Nhiệm vụ", "groups": [{"area": "procedures", "rows": [row("Rà soát")]}]}
+    second = {"id": "b", "title": "Chỉ số", "groups": [{"title": "PAR INDEX", "rows": [row("Cải thiện")]}]}
+    doc = render(with_appendices(first, second))
+    assert len(doc.sections) == 3
+    assert [s.landscape for s in doc.sections] == [False, True, True]
+    assert [s.page_start for s in doc.sections[1:]] == [1, 1]
+    assert texts(doc, 1)[0] == "Phụ lục I" and texts(doc, 2)[0] == "Phụ lục II"
+    body = [p.text for p in doc.sections[0].items if isinstance(p, Para)]
+    assert "(Chi tiết tại Phụ lục I kèm theo)" in body and "(Chi tiết tại Phụ lục II kèm theo)" in body
+
+
+# --- the reference in the body -----------------------------------------------------------------
+
+
+def test_the_reference_is_printed_where_the_author_puts_it(readers: dict[str, DocxReader]):
+    body = [p.text for p in readers[THANH_HOA].sections[0].items if isinstance(p, Para)]
+    index = body.index("(Theo phụ lục đính kèm)")
+    assert body[index - 1] == "III. KẾ HOẠCH TRIỂN KHAI CÁC NHIỆM VỤ TRỌNG TÂM"
+
+
+def test_an_appendix_without_a_reference_is_an_error(render: Callable[..., DocxReader]):
+    appendix = {"title": "Nhiệm vụ", "groups": [{"area": "procedures", "rows": [row("Rà soát")]}]}
+    with pytest.raises(PlanError) as caught:
+        render(with_appendices(appendix, refs=[]))
+    assert "chưa chỉ dẫn tới phụ lục này" in caught.value.problems[0].message
+
+
+# --- the table ---------------------------------------------------------------------------------
+
+
+def test_table_is_fixed_with_grid_widths_filling_the_landscape_text_width(readers: dict[str, DocxReader]):
+    (table,) = appendix_tables(readers[THANH_HOA])
+    assert table.fixed
+    assert sum(table.grid) == twips(LANDSCAPE.text_width) == table.width
+    for table_row in table.rows:
+        column = 0
+        for cell in table_row.cells:
+            assert cell.width == sum(table.grid[column : column + cell.span])
+            column += cell.span
+        assert column == len(table.grid)
+
+
+def test_heading_row_repeats_and_no_row_splits(readers: dict[str, DocxReader]):
+    (table,) = appendix_tables(readers[THANH_HOA])
+    assert [r.header for r in table.rows[:2]] == [True, False]
+    assert all(r.cant_split for r in table.rows)
+    heading = [c.text for c in table.rows[0].cells]
+    assert heading == [
+        "Nhiệm vụ chung", "Nhiệm vụ cụ thể", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện",
+    ]  # fmt: skip
+    assert all(p.bold for c in table.rows[0].cells for p in c.paragraphs if p.text)
+
+
+def test_thanh_hoa_layout_merges_the_group_column_vertically(readers: dict[str, DocxReader]):
+    (table,) = appendix_tables(readers[THANH_HOA])
+    first = [r.cells[0] for r in table.rows[1:]]
+    starts = [c.text for c in first if c.vmerge == "restart"]
+    assert starts == [
+        "I. Cải cách thể chế",
+        "II. Cải cách thủ tục hành chính",
+        "III. Cải cách tổ chức bộ máy",
+        "IV. Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức",
+        "V. Cải cách tài chính công",
+        "VI. Xây dựng và phát triển chính quyền điện tử",
+        "VII. Công tác chỉ đạo, điều hành, tuyên truyền về CCHC",
+    ]
+    assert sum(c.vmerge == "continue" for c in first) == 32 - 7
+    assert all(c.text == "" for c in first if c.vmerge == "continue")
+    tasks = [r.cells[1].text for r in table.rows[1:7]]
+    assert [t.split(".")[0] for t in tasks] == ["1", "2", "3", "4", "5", "1"]  # numbered within each group
+
+
+def test_table_text_is_12_point(readers: dict[str, DocxReader]):
+    (table,) = appendix_tables(readers[THANH_HOA])
+    sizes = {s for r in table.rows for c in r.cells for p in c.paragraphs for s in p.sizes}
+    assert sizes == {12.0}
+
+
+def test_common_layout_uses_group_heading_rows_and_numbers_rows_per_group(render: Callable[..., DocxReader]):
+    appendix = {
+        "title": "Nhiệm vụ trọng tâm năm 2024",
+        "groups": [
+            {"area": "institutions", "rows": [row("Rà soát văn bản"), row("Theo dõi thi hành pháp luật")]},
+            {"area": "procedures", "rows": [row("Công bố thủ tục", number="1.7.2")]},
+        ],
+    }
+    (table,) = appendix_tables(render(with_appendices(appendix)))
+    assert [c.text for c in table.rows[0].cells] == [
+        "TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Kết quả/Sản phẩm", "Thời gian hoàn thành",
+    ]  # fmt: skip
+    group = table.rows[1]
+    assert [c.text for c in group.cells] == ["I", "CẢI CÁCH THỂ CHẾ"] and group.cells[1].span == 5
+    assert all(p.bold for c in group.cells for p in c.paragraphs)
+    assert [table.rows[i].cells[0].text for i in (2, 3)] == ["1", "2"]
+    assert [c.text for c in table.rows[4].cells] == ["II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"]
+    assert table.rows[5].cells[0].text == "1.7.2"  # the author's own number is kept
+    assert table.rows[5].cells[4].text == "" and table.rows[5].cells[5].text == "Quý II/2024"
+
+
+def test_columns_can_be_chosen_with_a_two_level_heading(render: Callable[..., DocxReader]):
+    appendix = {
+        "title": "Nhiệm vụ",
+        "columns": [
+            {"field": "number", "width": 1},
+            {"field": "task", "heading": "Nội dung", "width": 6},
+            {"field": "lead", "heading": "Chủ trì", "band": "PHÂN CÔNG THỰC HIỆN", "width": 2},
+            {"field": "partners", "heading": "Phối hợp", "band": "PHÂN CÔNG THỰC HIỆN", "width": 3},
+            {"field": "deadline", "width": 2},
+        ],
+        "groups": [
+            {"title": "Chỉ số PAR INDEX", "rows": [row("Cải thiện chỉ số", partners=["Thanh tra Sở", "Các phòng"])]}
+        ],
+    }
+    (table,) = appendix_tables(render(with_appendices(appendix)))
+    top, bottom = table.rows[:2]
+    assert top.header and bottom.header
+    assert [(c.text, c.span, c.vmerge) for c in top.cells] == [
+        ("TT", 1, "restart"), ("Nội dung", 1, "restart"), ("PHÂN CÔNG THỰC HIỆN", 2, None), ("Thời gian", 1, "restart"),
+    ]  # fmt: skip
+    assert [(c.text, c.vmerge) for c in bottom.cells] == [
+        ("", "continue"), ("", "continue"), ("Chủ trì", None), ("Phối hợp", None), ("", "continue"),
+    ]  # fmt: skip
+    assert sum(table.grid) == twips(LANDSCAPE.text_width)
+    assert table.grid[1] == pytest.approx(6 * table.grid[0], abs=6)  # relative widths honoured
+    assert table.rows[3].cells[3].text == "Thanh tra Sở; Các phòng"
+
+
+def test_groups_nest_one_level_with_numbered_subgroups(render: Callable[..., DocxReader]):
+    appendix = {
+        "title": "Nhiệm vụ nâng cao các chỉ số",
+        "layout": "thanh-hoa",
+        "groups": [
+            {
+                "title": "Chỉ số PAR INDEX",
+                "groups": [
+                    {"title": "Công tác chỉ đạo điều hành", "rows": [row("Ban hành kế hoạch"), row("Kiểm tra")]},
+                    {"area": "procedures", "rows": [row("Công khai thủ tục")]},
+                ],
+            }
+        ],
+    }
+    (table,) = appendix_tables(render(with_appendices(appendix)))
+    rows = table.rows[1:]
+    assert rows[0].cells[0].text == "I. Chỉ số PAR INDEX" and rows[0].cells[0].vmerge == "restart"
+    assert rows[0].cells[1].text == "1. Công tác chỉ đạo điều hành" and rows[0].cells[1].span == 5
+    assert [r.cells[1].text for r in rows[1:3]] == ["1. Ban hành kế hoạch", "2. Kiểm tra"]
+    assert rows[3].cells[1].text == "2. Cải cách thủ tục hành chính"
+    assert rows[4].cells[1].text == "1. Công khai thủ tục"
+    assert all(r.cells[0].vmerge == "continue" for r in rows[1:])
