@@ -137,6 +137,11 @@ def _strip_raw_controls(text: str, shown: str) -> tuple[str, list[Problem]]:
     return cleaned, notes
 
 
+def _too_deep(shown: str, line: int, column: int) -> Problem:
+    msg = f"cấu trúc lồng nhau quá sâu (hơn {MAX_DEPTH} cấp); kế hoạch không cần sâu như vậy."
+    return Problem(shown, line, column, "", msg)
+
+
 def load_yaml_text(text: str, shown: str, *, spans: bool = False) -> LoadedYaml:
     """Parse YAML text into plain values, collecting every structural problem."""
     text, notes = _strip_raw_controls(text, shown)
@@ -144,7 +149,12 @@ def load_yaml_text(text: str, shown: str, *, spans: bool = False) -> LoadedYaml:
     try:
         builder.run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        builder.problems.append(syntax_problem(exc, shown, text))
+        # Some libyaml builds stop flow nesting at 1,000 levels while scanning ahead, before the
+        # builder has seen MAX_DEPTH of them: the same fault, told the same way.
+        if "maximum nesting depth" in (exc.problem or "") and exc.problem_mark is not None:
+            builder.problems.append(_too_deep(shown, exc.problem_mark.line + 1, exc.problem_mark.column + 1))
+        else:
+            builder.problems.append(syntax_problem(exc, shown, text))
         builder.fatal = True
     except yaml.YAMLError as exc:  # the reader: a character YAML cannot hold
         position = getattr(exc, "position", 0) or 0
@@ -154,8 +164,7 @@ def load_yaml_text(text: str, shown: str, *, spans: bool = False) -> LoadedYaml:
         builder.problems.append(Problem(shown, line, column, "", msg))
         builder.fatal = True
     except _TooDeep as exc:
-        msg = f"cấu trúc lồng nhau quá sâu (hơn {MAX_DEPTH} cấp); kế hoạch không cần sâu như vậy."
-        builder.problems.append(Problem(shown, exc.mark.line, exc.mark.column, "", msg))
+        builder.problems.append(_too_deep(shown, exc.mark.line, exc.mark.column))
         builder.fatal = True
     builder.summarise_repeats()
     if builder.fatal:
