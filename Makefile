@@ -11,7 +11,7 @@ OUT    ?= build
 STRICT ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv build pdf preview new test lint imports typecheck bench template schema readme clean
+.PHONY: help venv build pdf preview new test lint imports typecheck ooxml bench template schema readme clean
 
 help: ## liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ imports: $(STAMP) ## kiểm tra các phần của mã chỉ nhập từ tầng d
 
 typecheck: $(STAMP) ## kiểm tra kiểu bằng mypy
 	@$(PY) -m mypy
+
+ooxml: build ## kiểm tra build/*.docx theo lược đồ Open XML (như Microsoft Word), bằng openxml-audit
+	@$(PY) -m openxml_audit --recursive --quiet --max-errors 0 $(OUT) && echo "Mọi tệp DOCX trong $(OUT)/ đúng lược đồ Open XML."
 
 bench: $(STAMP) ## đo thời gian dựng văn bản
 	@$(PY) tools/bench.py

@@ -117,11 +117,11 @@ def _page_setup(document: DocxDocument) -> None:
 def _table(document: DocxDocument, widths_mm: tuple[float, ...], rows: int, overhang: float = 0.0) -> Table:
     """A borderless, fixed-layout table; ``overhang`` mm into each margin."""
     table: Table = document.add_table(rows=rows, cols=len(widths_mm))
-    table.autofit = False
     tbl_pr = _node(table._tbl.tblPr)
+    # Written whole, in the order of CT_TblPr (ECMA-376 §17.4.60): python-docx's own tblW and
+    # style are replaced, not added to; Word refuses a second tblW or one out of order.
     for child in list(tbl_pr):
-        if child.tag in (qn("w:tblStyle"), qn("w:tblLook")):
-            tbl_pr.remove(child)
+        tbl_pr.remove(child)
     tbl_pr.append(el("w:tblW", {"w:w": sum(twips(w) for w in widths_mm), "w:type": "dxa"}))
     if overhang:
         tbl_pr.append(el("w:tblInd", {"w:w": -twips(overhang), "w:type": "dxa"}))
@@ -263,6 +263,13 @@ def _prune_styles(document: DocxDocument) -> None:
         style_id = style.get(qn("w:styleId"), "")
         if style_id not in _KEPT_BUILT_IN_STYLES and not style_id.startswith("Kh"):
             styles.remove(style)
+    # A kept style may link to a pruned one (Header → HeaderChar): Word reports the dangling
+    # reference as an error, so every reference must name a style that is still there.
+    kept = {style.get(qn("w:styleId")) for style in styles.findall(qn("w:style"))}
+    for style in styles.findall(qn("w:style")):
+        for reference in style.findall(qn("w:link")) + style.findall(qn("w:basedOn")) + style.findall(qn("w:next")):
+            if reference.get(qn("w:val")) not in kept:
+                style.remove(reference)
 
 
 def _clear_properties(document: DocxDocument) -> None:
@@ -272,10 +279,15 @@ def _clear_properties(document: DocxDocument) -> None:
     for key, rel in list(package.rels.items()):
         if rel.reltype.endswith("/thumbnail"):
             del package.rels[key]
+    # The numbering part too: the tool writes its labels as text, and the blank document's list
+    # definitions point at the list styles the pruning removes.
     for key, rel in list(document.part.rels.items()):
-        if rel.reltype.endswith(("/customXml", "/stylesWithEffects")):
+        if rel.reltype.endswith(("/customXml", "/stylesWithEffects", "/numbering")):
             del document.part.rels[key]
     _prune_styles(document)
+    # python-docx's settings say zoom "bestFit" without the percentage the schema requires.
+    for zoom in document.settings.element.findall(qn("w:zoom")):
+        zoom.set(qn("w:percent"), "100")
     props = document.core_properties
     props.author = ""
     props.title = ""
