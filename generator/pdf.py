@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.common.errors import GeneratorError, OutputError, display_path
+from generator.common.fileio import SCRATCH_PREFIX, temp_prefix
 
 INSTALL = "sudo apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils"
 # About 2 s per ordinary plan; a 3,000-row appendix with merged cells takes minutes.
@@ -174,7 +175,7 @@ class _Mover:
 def _scratch(folder: Path) -> Iterator[Path]:
     """A temporary folder next to the outputs, so that moving a PDF into place is a rename."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = Path(tempfile.mkdtemp(prefix=".kehoach-pdf-", dir=folder))
+    path = Path(tempfile.mkdtemp(prefix=temp_prefix(SCRATCH_PREFIX), dir=folder))
     try:
         yield path
     finally:

@@ -28,12 +28,30 @@ def test_build_names_the_failing_plan_and_exits_1(capsys: pytest.CaptureFixture[
     assert main(["build", "--out", "ra"]) == 1
     captured = capsys.readouterr()
     assert captured.out.startswith("Đã tạo ra/2024-a.docx")
-    assert captured.err.splitlines() == [
+    warnings = [line for line in captured.err.splitlines() if line.startswith("  ")]  # 2024-a's, shown below
+    assert len(warnings) == 5 and warnings[0].endswith("cảnh báo cần xem lại (tệp vẫn được tạo):")
+    assert [line for line in captured.err.splitlines() if not line.startswith("  ")] == [
         "plans/2024-b.yaml:10:7: year: năm phải là một số, ví dụ 2025; “2O24” không phải là số "
         "(có chữ O hoặc chữ l gõ nhầm thay cho số 0 hoặc số 1?).",
         "Chưa tạo được tệp cho plans/2024-b.yaml (1 lỗi); tệp cũ, nếu có, vẫn giữ nguyên.",
         "Có 1/2 kế hoạch lỗi: plans/2024-b.yaml.",
     ]
+
+
+def test_build_shows_the_first_warnings_and_points_to_check_for_the_rest(capsys: pytest.CaptureFixture[str]):
+    """A plan with warnings is built, and the author is told: the count, three of them, where the rest are."""
+    plan = Path("plans/2025-x.yaml")
+    plan.parent.mkdir()
+    clean = (FIXTURES / "lint_plans" / "clean.yaml").read_text(encoding="utf-8")  # 62 lines, no warning
+    plan.write_text(clean + "# XEM LẠI: một\n# XEM LẠI: hai\n", encoding="utf-8")
+    assert main(["build", "plans/2025-x.yaml"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("Đã tạo build/2025-x.docx")
+    err = captured.err.splitlines()
+    assert err[0] == "  2 cảnh báo cần xem lại (tệp vẫn được tạo):"
+    places = [line.split(": cảnh báo: ")[0] for line in err[1:3]]
+    assert places == ["  plans/2025-x.yaml:63:1", "  plans/2025-x.yaml:64:1"]
+    assert err[3] == "  Xem cách sửa: kehoach check plans/2025-x.yaml"
 
 
 def test_build_changed_skips_what_is_up_to_date(capsys: pytest.CaptureFixture[str]):

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import __version__
 from generator.check.lint import lint_plan
-from generator.common.errors import GeneratorError, PlanError, Problem
-from generator.common.fileio import output_path, remove_stale_temporaries, write_bytes_atomic
+from generator.common.errors import GeneratorError, OutputError, PlanError, Problem, display_path
+from generator.common.fileio import output_path, write_bytes_atomic
 from generator.plan.schema import Plan
-from generator.plan.validate import LoadedPlan, load_plan
+from generator.plan.validate import load_plan
 from generator.render.context import build_context
-from generator.render.engine import render_docx
+from generator.render.engine import render_docx, stored_source
 from generator.render.template_builder import TEMPLATE_PATH
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -31,6 +34,7 @@ class BuildResult:
     seconds: float = 0.0
     skipped: bool = False  # already up to date
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # built all the same (without --strict)
     error: str | None = None  # a failure that is not a plan problem (template, disk)
 
     @property
@@ -51,9 +55,12 @@ def document_properties(plan: Plan) -> dict[str, Any]:
     }
 
 
-def render_plan(plan: Plan, *, draft: bool = False, template: Path = TEMPLATE_PATH) -> bytes:
-    """The DOCX bytes of a validated plan."""
-    return render_docx(build_context(plan, draft=draft), document_properties(plan), template)
+def render_plan(
+    plan: Plan, *, draft: bool = False, template: Path = TEMPLATE_PATH, source: str = ""
+) -> bytes:
+    """The DOCX bytes of a validated plan; ``source`` is the digest stored to tell it is up to date."""
+    properties = {**document_properties(plan), "source": source}
+    return render_docx(build_context(plan, draft=draft), properties, template)
 
 
 def output_for(plan_path: Path, out_dir: Path, *, draft: bool = False) -> Path:
@@ -69,29 +76,54 @@ def build_plan(
     Raises:
         GeneratorError: a plan, template or output problem, already explained.
     """
-    out = output_for(plan_path, out_dir, draft=draft)
-    loaded = load_plan(plan_path)
-    if strict:
-        _refuse_warnings(loaded)
-    data = render_plan(loaded.plan, draft=draft, template=template)
-    write_bytes_atomic(out, data)
+    out, _ = _build(plan_path, out_dir, draft=draft, template=template, strict=strict)
     return out
 
 
-def _refuse_warnings(loaded: LoadedPlan) -> None:
+def _build(
+    plan_path: Path, out_dir: Path, *, draft: bool, template: Path, strict: bool
+) -> tuple[Path, list[Problem]]:
+    out = output_for(plan_path, out_dir, draft=draft)
+    loaded = load_plan(plan_path)
     warnings = lint_plan(loaded)
-    if warnings:
+    if strict and warnings:
         raise PlanError(warnings)
+    data = render_plan(loaded.plan, draft=draft, template=template, source=source_digest(plan_path, template, draft))
+    write_bytes_atomic(out, data)
+    return out, warnings
 
 
-def is_up_to_date(plan_path: Path, out: Path, template: Path) -> bool:
-    """Whether ``out`` is newer than the plan, the template and every module of the tool."""
+@functools.cache
+def _code_digest() -> str:
+    """The tool's own source: a changed module makes every document out of date."""
+    digest = hashlib.sha256(__version__.encode())
+    for module in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(module.relative_to(PACKAGE_DIR).as_posix().encode())
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
+def source_digest(plan_path: Path, template: Path, draft: bool) -> str:
+    """What a document is built from: the plan's bytes, the template's, the tool's code, draft or not.
+
+    Stored in the DOCX, so that "up to date" is decided by content, never by modification
+    times (a copy from a backup or an archive keeps its old time).
+    """
+    digest = hashlib.sha256()
+    for part in (plan_path.read_bytes(), template.read_bytes(), _code_digest().encode(), b"draft" if draft else b""):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def is_up_to_date(plan_path: Path, out: Path, template: Path, *, draft: bool = False) -> bool:
+    """Whether ``out`` was built from exactly this plan, template and tool."""
+    stored = stored_source(out)
+    if stored is None:
+        return False
     try:
-        built = out.stat().st_mtime_ns
+        return stored == source_digest(plan_path, template, draft)
     except OSError:
         return False
-    inputs = [plan_path, template, *PACKAGE_DIR.rglob("*.py")]
-    return all(path.stat().st_mtime_ns <= built for path in inputs if path.exists())
 
 
 def build_many(
@@ -105,19 +137,25 @@ def build_many(
     report: Callable[[BuildResult], None] = lambda result: None,
 ) -> list[BuildResult]:
     """Build every plan, continuing after failures; ``report`` is called after each one."""
-    remove_stale_temporaries(out_dir)
+    plans = list(plans)
+    clashes = _same_output(plans)
     results = []
     for plan_path in plans:
         result = BuildResult(plan_path)
         started = time.perf_counter()
         try:
+            if plan_path in clashes:
+                raise OutputError(clashes[plan_path])
             out = output_for(plan_path, out_dir, draft=draft)
-            if only_changed and is_up_to_date(plan_path, out, template):
-                if strict:  # the file may have been built without --strict: its plan is still checked
-                    _refuse_warnings(load_plan(plan_path))
+            if only_changed and is_up_to_date(plan_path, out, template, draft=draft):
+                result.warnings = lint_plan(load_plan(plan_path))  # told again until fixed
+                if strict and result.warnings:  # the file may have been built without --strict
+                    raise PlanError(result.warnings)
                 result.output, result.skipped = out, True
             else:
-                result.output = build_plan(plan_path, out_dir, draft=draft, template=template, strict=strict)
+                result.output, result.warnings = _build(
+                    plan_path, out_dir, draft=draft, template=template, strict=strict
+                )
         except PlanError as exc:
             result.problems = exc.problems
         except GeneratorError as exc:
@@ -128,6 +166,23 @@ def build_many(
     return results
 
 
+def _same_output(plans: list[Path]) -> dict[Path, str]:
+    """Plans of one build whose documents would overwrite each other, with the explanation."""
+    by_name: dict[str, list[Path]] = {}
+    for plan in plans:
+        by_name.setdefault(plan.stem.casefold(), []).append(plan)  # Windows and macOS ignore case
+    clashes = {}
+    for same in by_name.values():
+        if len({str(p.resolve()) for p in same}) > 1:
+            names = " và ".join(display_path(p) for p in same)
+            msg = (
+                f"{names} cùng tên tệp nên sẽ ghi đè cùng một tệp kết quả; "
+                "hãy đổi tên một tệp, hoặc tạo từng tệp vào thư mục khác bằng --out."
+            )
+            clashes.update(dict.fromkeys(same, msg))
+    return clashes
+
+
 def find_plans(folder: Path = Path("plans")) -> list[Path]:
-    """The plans of a folder, in name order."""
-    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    """The plans of a folder, in name order; hidden files (``.x.yaml``, ``._x.yaml``) are never plans."""
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file() and not p.name.startswith("."))

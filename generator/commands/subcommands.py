@@ -34,13 +34,16 @@ def _warn(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+# How many warnings a build shows before pointing to ``kehoach check`` for the rest.
+_WARNINGS_SHOWN = 3
+
+
 def _report_build(result: BuildResult) -> None:
     shown = display_path(result.output) if result.output else display_path(result.plan)
-    if result.skipped:
-        _say(f"Không đổi: {shown}")
-        return
     if result.ok:
-        _say(f"Đã tạo {shown} ({seconds(result.seconds)})")
+        _say(f"Không đổi: {shown}" if result.skipped else f"Đã tạo {shown} ({seconds(result.seconds)})")
+        if result.warnings:
+            _report_warnings(result)
         return
     for problem in result.problems:
         _warn(problem.render())
@@ -49,6 +52,15 @@ def _report_build(result: BuildResult) -> None:
     errors = sum(p.severity is Severity.ERROR for p in result.problems)
     why = f"{errors} lỗi" if errors else (f"{len(result.problems)} cảnh báo, --strict" if result.problems else "lỗi")
     _warn(f"Chưa tạo được tệp cho {display_path(result.plan)} ({why}); tệp cũ, nếu có, vẫn giữ nguyên.")
+
+
+def _report_warnings(result: BuildResult) -> None:
+    count = len(result.warnings)
+    _warn(f"  {count} cảnh báo cần xem lại (tệp vẫn được tạo):")
+    for warning in result.warnings[:_WARNINGS_SHOWN]:
+        _warn(f"  {warning.render()}")
+    rest = f"{count - _WARNINGS_SHOWN} cảnh báo còn lại và " if count > _WARNINGS_SHOWN else ""
+    _warn(f"  Xem {rest}cách sửa: kehoach check {display_path(result.plan)}")
 
 
 def _report_pdf(converted: Converted) -> None:

@@ -4,13 +4,29 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
+import shutil
+import socket
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 from generator.common.errors import OutputError, display_path
 
-_TEMP_PREFIX = ".kehoach-tmp-"
+TEMP_PREFIX = ".kehoach-tmp-"
+SCRATCH_PREFIX = ".kehoach-pdf-"
+# Temporaries are named <prefix><host>-<pid>-<random>: a sweep can then tell a file whose
+# writer has died on this machine from one another process (or machine) is writing now.
+_HOST = hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:6]
+# Beyond this age a temporary is stale whoever wrote it: no build or conversion runs a day.
+_STALE_SECONDS = 24 * 3600
+
+
+def temp_prefix(prefix: str = TEMP_PREFIX) -> str:
+    """The name start of this process's temporaries: prefix, host and process id."""
+    return f"{prefix}{_HOST}-{os.getpid()}-"
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -23,9 +39,11 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         OutputError: when the folder cannot be created or written (permissions, full disk…).
     """
     folder = path.parent
+    refuse_special(path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=path.suffix, dir=folder)
+        remove_stale_temporaries(folder)
+        fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(), suffix=path.suffix, dir=folder)
     except OSError as exc:
         raise OutputError(_explain(exc, folder)) from None
     temp = Path(temp_name)
@@ -54,13 +72,77 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
+def refuse_special(path: Path) -> None:
+    """Refuse an output that exists and is not a regular file (a folder, a device, a pipe).
+
+    The atomic rename would otherwise replace it: as root, ``--out /dev/null`` would turn the
+    device into an ordinary file.
+
+    Raises:
+        OutputError: naming what the path is and what to do instead.
+    """
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):  # not there yet; a bad folder is told when created
+        return
+    except OSError as exc:
+        raise OutputError(_explain(exc, path)) from None
+    if stat.S_ISREG(mode):
+        return
+    shown = display_path(path)
+    if stat.S_ISDIR(mode):
+        msg = (
+            f"không ghi được {shown}: đã có một thư mục trùng tên. Hãy đổi tên hoặc xóa thư mục đó, "
+            "hoặc chọn tên tệp khác bằng --out."
+        )
+    else:
+        msg = f"không ghi được {shown}: đó không phải là một tệp thường (thiết bị hay ống dẫn). Hãy chọn tệp khác."
+    raise OutputError(msg)
+
+
 def remove_stale_temporaries(folder: Path) -> None:
-    """Delete temporary files a killed build left behind in ``folder``."""
+    """Delete the temporary files and PDF scratch folders that a killed run left in ``folder``.
+
+    Only provably stale ones: written on this machine by a process that no longer runs, or
+    older than a day. Another run's files in flight are left alone.
+    """
     if not folder.is_dir():
         return
-    for leftover in folder.glob(_TEMP_PREFIX + "*"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
+    for prefix in (TEMP_PREFIX, SCRATCH_PREFIX):
+        for leftover in folder.glob(prefix + "*"):
+            if _is_stale(leftover, prefix):
+                with contextlib.suppress(OSError):
+                    if leftover.is_dir() and not leftover.is_symlink():
+                        shutil.rmtree(leftover)
+                    else:
+                        leftover.unlink()
+
+
+def _is_stale(path: Path, prefix: str) -> bool:
+    try:
+        age = time.time() - path.lstat().st_mtime
+    except OSError:
+        return False
+    if age > _STALE_SECONDS:
+        return True
+    host, _, rest = path.name[len(prefix) :].partition("-")
+    pid = rest.partition("-")[0]
+    return host == _HOST and pid.isdigit() and not _process_alive(int(pid))
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether a process runs on this machine; where that cannot be known safely, assume so."""
+    if os.name != "posix":  # os.kill(pid, 0) would terminate the process on Windows
+        return True
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
 
 
 def real_path(path: Path) -> Path:
@@ -105,6 +187,11 @@ def output_path(out_dir: Path, name: str, suffix: str) -> Path:
 def _explain(exc: OSError, path: Path) -> str:
     shown = display_path(path)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if path.suffix.lower() in (".docx", ".pdf") and path.is_file():
+            return (
+                f"không ghi được vào {shown}: tệp đang mở trong Word (hoặc chương trình khác), "
+                "hoặc không có quyền ghi. Hãy đóng tệp rồi chạy lại, hoặc chọn thư mục khác bằng --out."
+            )
         return f"không ghi được vào {shown}: không có quyền ghi (hoặc ổ đĩa chỉ đọc). Hãy chọn thư mục khác bằng --out."
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"không ghi được vào {shown}: ổ đĩa đã đầy. Hãy giải phóng dung lượng rồi chạy lại."
@@ -113,8 +200,10 @@ def _explain(exc: OSError, path: Path) -> str:
     if exc.errno == errno.ENOENT:
         return f"không ghi được vào {shown}: không tạo được thư mục này. Hãy chọn thư mục khác bằng --out."
     if exc.errno in (errno.EISDIR, errno.EBUSY):
-        example = display_path(path / "ten-tep")
-        return f"không ghi được vào {shown}: đó là một thư mục. Hãy đặt tên tệp, ví dụ {example}."
+        return (
+            f"không ghi được vào {shown}: đã có một thư mục trùng tên. Hãy đổi tên hoặc xóa thư mục đó, "
+            "hoặc chọn tên tệp khác bằng --out."
+        )
     if exc.errno == errno.ELOOP:
         return f"không ghi được vào {shown}: đường dẫn có liên kết (symlink) trỏ vòng về chính nó."
     if exc.errno == errno.ENAMETOOLONG:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
@@ -160,14 +165,70 @@ def _finish_sections(document: DocxDocument, has_appendix: bool) -> None:
         body.replace(final, appendix_section(final, LANDSCAPE))
 
 
+# The core properties hold at most 255 characters each (python-docx refuses more; Word cuts).
+_PROPERTY_LIMIT = 255
+
+
+def clip_property(text: str, limit: int = _PROPERTY_LIMIT) -> str:
+    """A property value of at most ``limit`` characters, cut at a word and ended with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def _set_properties(document: DocxDocument, properties: dict[str, Any]) -> None:
-    """Core properties, set with python-docx after rendering (escaped once, never templated)."""
+    """Core properties, set with python-docx after rendering (escaped once, never templated).
+
+    Only the property is shortened when a trích yếu or an agency name is long: the document
+    keeps every word.
+    """
     core = document.core_properties
-    core.title = properties.get("title", "")
-    core.subject = properties.get("subject", "")
-    core.author = properties.get("author", "")
-    core.keywords = properties.get("keywords", "")
+    core.title = clip_property(properties.get("title", ""))
+    core.subject = clip_property(properties.get("subject", ""))
+    core.author = clip_property(properties.get("author", ""))
+    core.keywords = clip_property(properties.get("keywords", ""))
     core.language = "vi-VN"
     stamp = properties.get("date") or dt.datetime(2020, 3, 5, tzinfo=dt.UTC)
     core.created = stamp
     core.modified = stamp
+    if properties.get("source"):
+        _add_source_property(document, properties["source"])
+
+
+# A custom document property (File → Properties → Custom in Word): what the file was built from.
+_CUSTOM_PART = "/docProps/custom.xml"
+_SOURCE_NAME = "kehoach-nguon"
+_CUSTOM_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="%s"><vt:lpwstr>%s</vt:lpwstr></property>'
+    "</Properties>"
+)
+
+
+def _add_source_property(document: DocxDocument, source: str) -> None:
+    package = document.part.package
+    blob = (_CUSTOM_XML % (_SOURCE_NAME, source)).encode("utf-8")
+    part = Part(PackURI(_CUSTOM_PART), CT.OFC_CUSTOM_PROPERTIES, blob, package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+_STORED = re.compile(rb'name="' + _SOURCE_NAME.encode() + rb'"><vt:lpwstr>([0-9a-f]{64})</vt:lpwstr>')
+
+
+def stored_source(docx: Path) -> str | None:
+    """The source digest a document was built with, or None (not ours, unreadable, older tool)."""
+    try:
+        with zipfile.ZipFile(docx) as archive:
+            info = archive.getinfo(_CUSTOM_PART.lstrip("/"))
+            if info.file_size > 4096:
+                return None
+            match = _STORED.search(archive.read(info))
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+        return None
+    return match.group(1).decode() if match else None

@@ -5,12 +5,21 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from generator.common.errors import OutputError
-from generator.common.fileio import output_path, remove_stale_temporaries, write_bytes_atomic
+from generator.common.fileio import (
+    SCRATCH_PREFIX,
+    output_path,
+    remove_stale_temporaries,
+    temp_prefix,
+    write_bytes_atomic,
+)
 
 
 def test_write_replaces_the_file_with_normal_permissions(tmp_path: Path):
@@ -70,7 +79,8 @@ def test_a_target_that_is_a_folder_is_explained(tmp_path: Path):
     with pytest.raises(OutputError) as caught:
         write_bytes_atomic(tmp_path / "schema.json", b"{}")
     assert str(caught.value) == (
-        "không ghi được vào schema.json: đó là một thư mục. Hãy đặt tên tệp, ví dụ schema.json/ten-tep."
+        "không ghi được schema.json: đã có một thư mục trùng tên. Hãy đổi tên hoặc xóa thư mục đó, "
+        "hoặc chọn tên tệp khác bằng --out."
     )
     assert (tmp_path / "schema.json").is_dir()
     assert [p.name for p in tmp_path.iterdir()] == ["schema.json"]
@@ -101,8 +111,38 @@ def test_a_plain_name_stays_inside(tmp_path: Path):
     )
 
 
-def test_temporaries_left_by_a_killed_build_are_removed(tmp_path: Path):
-    (tmp_path / ".kehoach-tmp-abc.docx").write_bytes(b"half")
+def test_temporaries_of_a_dead_writer_or_a_day_old_are_removed_others_kept(tmp_path: Path):
+    """A killed build's file goes; a file another live build is writing stays (issue: 20 builds at once)."""
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(dead.stdout)  # that process has exited: its pid is free
+    mine = temp_prefix()
+    host = mine[len(".kehoach-tmp-") :].split("-")[0]
+    (tmp_path / f".kehoach-tmp-{host}-{dead_pid}-abc.docx").write_bytes(b"half")
+    (tmp_path / f"{temp_prefix(SCRATCH_PREFIX).replace(str(os.getpid()), str(dead_pid))}xyz").mkdir()
+    in_flight = tmp_path / f"{mine}def.docx"
+    in_flight.write_bytes(b"being written")
+    other_machine = tmp_path / f".kehoach-tmp-zzzzzz-{dead_pid}-ghi.docx"
+    other_machine.write_bytes(b"maybe being written elsewhere")
+    old = tmp_path / ".kehoach-tmp-zzzzzz-1-old.docx"
+    old.write_bytes(b"left last week")
+    week_ago = time.time() - 7 * 24 * 3600
+    os.utime(old, (week_ago, week_ago))
     (tmp_path / "keep.docx").write_bytes(b"whole")
     remove_stale_temporaries(tmp_path)
-    assert [p.name for p in tmp_path.iterdir()] == ["keep.docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["keep.docx", in_flight.name, other_machine.name])
+
+
+@pytest.mark.parametrize("special", ["fifo", "device"])
+def test_an_output_that_is_not_a_regular_file_is_refused_and_left_alone(tmp_path: Path, special: str):
+    if special == "fifo":
+        target = tmp_path / "pipe.docx"
+        os.mkfifo(target)
+    else:
+        target = Path("/dev/null")
+    before = target.stat()
+    with pytest.raises(OutputError, match="không phải là một tệp thường"):
+        write_bytes_atomic(target, b"x")
+    after = target.stat()
+    assert stat.S_IFMT(after.st_mode) == stat.S_IFMT(before.st_mode) and after.st_ino == before.st_ino
+
+
