@@ -12,3 +12,19 @@ with import-linter, see ``[tool.importlinter]`` in pyproject.toml):
 """
 
 __version__ = "1.0.0"
+
+
+def run() -> int:
+    """The ``kehoach`` program: the command line, with Ctrl-C during start-up told like any other.
+
+    Python prints a traceback for an interrupt that arrives while modules are imported; this
+    function is all that is imported before the guard is in place.
+    """
+    import sys
+
+    try:
+        from generator.cli import main
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu.", file=sys.stderr)
+        return 130
+    return main()

@@ -7,20 +7,49 @@ Exit codes: 0 success, 1 a problem in the user's files (or a failed check), 2 a 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from generator import __version__
 from generator.cli_text import vietnamese_argparse
-from generator.commands import subcommands
 from generator.common.errors import GeneratorError
-from generator.render.template_builder import TEMPLATE_PATH
+from generator.pdf import DEFAULT_TIMEOUT
+from generator.plan.years import FIRST_YEAR, LAST_YEAR
 
-EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3
+EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 1, 2, 3, 130
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 86_400:
+        msg = f"“{text}” không phải là số giây hợp lệ (từ 1 đến 86400)"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _year(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR):
+        msg = f"“{text}” không phải là năm hợp lệ (từ {FIRST_YEAR} đến {LAST_YEAR}), ví dụ 2026"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
+_PDF_TIMEOUT = ("--pdf-timeout",)
+_PDF_TIMEOUT_OPTIONS: dict[str, Any] = {
+    "type": _seconds,
+    "default": DEFAULT_TIMEOUT,
+    "metavar": "GIÂY",
+    "help": f"thời gian chờ LibreOffice cho mỗi tệp, quá thì dừng (mặc định {DEFAULT_TIMEOUT} giây)",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--draft", action="store_true", help="bản dự thảo: “DỰ THẢO” ở trang 1, để trống số và ngày")
     build.add_argument("--pdf", action="store_true", help="tạo thêm tệp PDF cạnh mỗi DOCX (cần LibreOffice)")
     build.add_argument("--strict", action="store_true", help="kế hoạch còn cảnh báo thì không tạo tệp")
-    build.add_argument("--template", type=Path, default=TEMPLATE_PATH, metavar="MẪU", help="tệp mẫu DOCX khác")
+    build.add_argument(*_PDF_TIMEOUT, **_PDF_TIMEOUT_OPTIONS)
+    build.add_argument("--template", type=Path, metavar="MẪU", help="tệp mẫu DOCX khác (mặc định của công cụ)")
 
     check = sub.add_parser("check", help="kiểm tra kế hoạch YAML, không tạo tệp", description="Kiểm tra kế hoạch.")
     check.add_argument("paths", nargs="+", type=Path, metavar="TỆP", help="tệp kế hoạch .yaml hoặc văn bản .docx")
@@ -50,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new", help="tạo kế hoạch năm sau từ kế hoạch năm nay", description="Kế hoạch năm sau.")
     new.add_argument("source", type=Path, metavar="KẾ_HOẠCH", help="kế hoạch năm nay (.yaml), không bị sửa")
-    new.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm của kế hoạch mới, ví dụ 2025")
+    new.add_argument("--year", type=_year, required=True, metavar="NĂM", help="năm của kế hoạch mới, ví dụ 2025")
     new.add_argument("--out", type=Path, metavar="TỆP", help="tệp mới (mặc định: đổi năm trong tên tệp nguồn)")
     new.add_argument("--force", action="store_true", help="ghi đè tệp mới nếu đã có")
     new.add_argument("--dry-run", action="store_true", help="chỉ in báo cáo, không ghi tệp nào")
@@ -60,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("--out", type=Path, default=Path("build"), metavar="THƯ_MỤC", help="thư mục kết quả (build)")
     preview.add_argument("--dpi", type=int, default=80, metavar="DPI", help="độ phân giải ảnh (mặc định 80)")
     preview.add_argument("--draft", action="store_true", help="ảnh của bản dự thảo")
+    preview.add_argument(*_PDF_TIMEOUT, **_PDF_TIMEOUT_OPTIONS)
 
     schema = sub.add_parser("schema", help="xuất JSON Schema của định dạng", description="In JSON Schema.")
     schema.add_argument("--out", type=Path, metavar="TỆP", help="ghi vào tệp thay vì in ra màn hình")
@@ -67,24 +98,46 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status instead of exiting."""
+    """Run the command line; return the exit status instead of exiting.
+
+    The commands are imported here, not at the top, so that ``--help`` and a usage error do not
+    pay for every library, and so that Ctrl-C at any moment ends in "Đã dừng", not a traceback.
+    """
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `kehoach … | head`: the reader has what it wanted
+        _silence_stdout()
+        return 0
+
+
+def _run(argv: Sequence[str] | None) -> int:
     with vietnamese_argparse():
         parser = _parser()
         try:
             args = parser.parse_args(argv)
         except SystemExit as exc:  # argparse: -h/--version (0) or a usage error (2)
             return int(exc.code or 0)
-    command = getattr(subcommands, args.command)
     try:
-        return int(command(args))
+        from generator.commands import subcommands
+
+        return int(getattr(subcommands, args.command)(args))
     except GeneratorError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_PROBLEM
-    except KeyboardInterrupt:
-        print("Đã dừng theo yêu cầu.", file=sys.stderr)
-        return 130
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
     except Exception:  # a bug: say so in Vietnamese, keep the traceback in a file
         return _internal_error()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that Python's flush at exit does not fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _internal_error() -> int:

@@ -10,15 +10,19 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from queue import Empty, Queue
 
 from generator.common.errors import GeneratorError, OutputError, display_path
-from generator.common.fileio import SCRATCH_PREFIX, temp_prefix
+from generator.common.fileio import temp_folder
 
 INSTALL = "sudo apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils"
 # About 2 s per ordinary plan; a 3,000-row appendix with merged cells takes minutes.
@@ -62,14 +66,24 @@ def pdftoppm() -> str:
     return found
 
 
-def to_pdf(documents: Sequence[Path], report: Callable[[Converted], None] = lambda converted: None) -> list[Converted]:
+# Seconds allowed per document before LibreOffice is taken for hung (``--pdf-timeout``).
+DEFAULT_TIMEOUT = _SECONDS_PER_DOCUMENT
+
+
+def to_pdf(
+    documents: Sequence[Path],
+    report: Callable[[Converted], None] = lambda converted: None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> list[Converted]:
     """Convert DOCX files to PDF next to them, in one LibreOffice run, atomically.
 
-    ``report`` is called as each document is done (conversion takes seconds each).
+    ``report`` is called as each document is done (conversion takes seconds each);
+    ``timeout`` is the time allowed per document, whatever LibreOffice prints or does not.
 
     Raises:
         ToolMissing: LibreOffice is not installed.
-        GeneratorError: LibreOffice failed or stopped answering.
+        GeneratorError: LibreOffice failed or stopped answering (it is stopped, nothing is left).
     """
     if not documents:
         return []
@@ -79,18 +93,17 @@ def to_pdf(documents: Sequence[Path], report: Callable[[Converted], None] = lamb
     for document in documents:
         by_folder.setdefault(document.resolve().parent, []).append(document.resolve())
     for folder, group in by_folder.items():
-        results += _convert_group(program, folder, group, report)
+        results += _convert_group(program, folder, group, report, timeout)
     return results
 
 
 def _convert_group(
-    program: str, folder: Path, documents: list[Path], report: Callable[[Converted], None]
+    program: str, folder: Path, documents: list[Path], report: Callable[[Converted], None], timeout: float
 ) -> list[Converted]:
-    # A private profile per run: two LibreOffice processes sharing one profile fail or hang.
-    with tempfile.TemporaryDirectory(prefix="kehoach-lo-") as profile, _scratch(folder) as scratch:
+    with lo_profile() as profile, _scratch(folder) as scratch:
         command = [
             program,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
+            f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--norestore",
             "--nolockcheck",
@@ -100,42 +113,153 @@ def _convert_group(
             str(scratch),
             *map(str, documents),
         ]
-        env = {**os.environ, "HOME": profile}  # keep LibreOffice away from the user's own settings
-        try:
-            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-        except OSError as exc:
-            msg = f"không chạy được LibreOffice ({exc.strerror or exc})."
-            raise GeneratorError(msg) from None
         mover = _Mover(folder, scratch, report)
-        deadline = time.perf_counter() + _SECONDS_PER_DOCUMENT * len(documents)
-        output: list[str] = []
-        assert process.stdout is not None
-        # LibreOffice announces each document just before writing its PDF, so an announcement
-        # (or the end of the run) means the previous document is finished.
-        for line in process.stdout:
-            output.append(line)
+        lines: list[str] = []
+
+        def on_line(line: str) -> None:
+            # LibreOffice announces each document just before writing its PDF, so an
+            # announcement (or the end of the run) means the previous document is finished.
+            lines.append(line)
             match = _CONVERTED.match(line.strip())
             if match:
                 mover.finish_current()
                 mover.start(Path(match.group("source")).resolve())
-            if time.perf_counter() > deadline:
-                process.kill()
-                msg = (
-                    "LibreOffice không trả lời (quá thời gian chờ); "
-                    "hãy đóng các cửa sổ LibreOffice đang mở rồi chạy lại."
-                )
-                raise GeneratorError(msg)
-        process.wait()
+
+        run_bounded(command, on_line, timeout * len(documents), env={**os.environ, "HOME": str(profile)})
         mover.finish_current()
         missing = [d for d in documents if d not in {c.docx for c in mover.written}]
         if missing:
             names = ", ".join(display_path(d) for d in missing)
-            detail = "".join(output[-5:]).strip()
+            detail = "".join(lines[-5:]).strip()
             msg = f"LibreOffice không chuyển được sang PDF: {names}." + (
                 f" LibreOffice báo: {detail}" if detail else ""
             )
             raise GeneratorError(msg)
         return mover.written
+
+
+def run_bounded(command: list[str], on_line: Callable[[str], None], seconds: float, env: dict[str, str]) -> None:
+    """Run a program, passing each output line to ``on_line``, for at most ``seconds``.
+
+    The deadline holds whether the program prints or hangs silently: its output is read in a
+    thread and the wait has a timeout. On expiry or Ctrl-C the program's whole process group is
+    killed (LibreOffice starts a child ``soffice.bin``), so nothing keeps running.
+
+    Raises:
+        GeneratorError: the program could not start, or ran out of time.
+        KeyboardInterrupt: re-raised after the program is stopped.
+    """
+    group = {"start_new_session": True} if os.name == "posix" else {"creationflags": _NEW_GROUP}
+    try:
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            text=True, encoding="utf-8", errors="replace", env=env, **group,
+        )  # fmt: skip
+    except OSError as exc:
+        msg = f"không chạy được LibreOffice ({exc.strerror or exc})."
+        raise GeneratorError(msg) from None
+    queue: Queue[str | None] = Queue()
+    reader = threading.Thread(target=_pump, args=(process, queue), daemon=True)
+    reader.start()
+    deadline = time.monotonic() + seconds
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                msg = (
+                    f"LibreOffice không trả lời sau {seconds:.0f} giây nên đã bị dừng; hãy đóng các cửa sổ "
+                    "LibreOffice đang mở rồi chạy lại (hoặc cho thêm thời gian bằng --pdf-timeout)."
+                )
+                raise GeneratorError(msg)
+            try:
+                line = queue.get(timeout=min(remaining, 0.5))
+            except Empty:
+                continue
+            if line is None:
+                break
+            on_line(line)
+        process.wait(timeout=max(1.0, deadline - time.monotonic()))
+    except BaseException:
+        _kill_group(process)
+        raise
+    finally:
+        reader.join(timeout=5)
+
+
+_NEW_GROUP = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
+
+
+def _pump(process: subprocess.Popen[str], queue: Queue[str | None]) -> None:
+    assert process.stdout is not None
+    try:
+        for line in process.stdout:
+            queue.put(line)
+    finally:
+        queue.put(None)
+
+
+def _kill_group(process: subprocess.Popen[str]) -> None:
+    """Stop a program and every process it started, and wait for them."""
+    if process.poll() is None or os.name == "posix":
+        if os.name == "posix":
+            with contextlib.suppress(OSError):
+                os.killpg(process.pid, signal.SIGKILL)  # its own session: the group id is its pid
+        else:  # pragma: no cover - Windows: taskkill ends the whole tree
+            with contextlib.suppress(OSError, subprocess.SubprocessError):
+                subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True, timeout=30)
+            with contextlib.suppress(OSError):
+                process.kill()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def lo_profile() -> Iterator[Path]:
+    """A LibreOffice user profile this run has to itself.
+
+    A profile kept in the user's cache folder is about 0.2 s faster to start than a new one;
+    two LibreOffice processes must never share one, so each run takes the first of a few
+    profiles it can lock, and a fresh temporary one when all are busy or locking is impossible.
+    """
+    cache = _cache_folder()
+    for slot in range(4):
+        folder = cache / f"libreoffice-{slot}"
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            with _locked(folder / ".khoa") as locked:
+                if locked:
+                    yield folder
+                    return
+    with tempfile.TemporaryDirectory(prefix="kehoach-lo-") as fresh:
+        yield Path(fresh)
+
+
+def _cache_folder() -> Path:
+    if os.name == "nt":  # pragma: no cover - Windows
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "kehoach"
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[bool]:
+    """An exclusive, non-blocking lock on a file, held while the block runs; False when taken."""
+    with path.open("a+b") as handle:
+        try:
+            if sys.platform == "win32":  # pragma: no cover - Windows
+                import msvcrt
+
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield False
+            return
+        yield True  # the lock ends when the file is closed, also if the process dies
 
 
 class _Mover:
@@ -174,8 +298,7 @@ class _Mover:
 @contextlib.contextmanager
 def _scratch(folder: Path) -> Iterator[Path]:
     """A temporary folder next to the outputs, so that moving a PDF into place is a rename."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = Path(tempfile.mkdtemp(prefix=temp_prefix(SCRATCH_PREFIX), dir=folder))
+    path = temp_folder(folder)
     try:
         yield path
     finally:
@@ -190,8 +313,7 @@ def page_images(pdf: Path, target: Path, dpi: int = 80) -> list[Path]:
         GeneratorError: pdftoppm failed.
     """
     program = pdftoppm()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    scratch = temp_folder(target.parent)
     try:
         done = subprocess.run(
             [program, "-r", str(dpi), "-png", str(pdf), str(scratch / "trang")],

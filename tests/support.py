@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,3 +72,29 @@ def write_plan(path: Path, data: dict[str, Any]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+@contextlib.contextmanager
+def read_only(folder: Path) -> Iterator[Path]:
+    """Make an existing folder truly read-only while the block runs.
+
+    Permissions do not stop root (every CI run here), so as root the folder is bind-mounted
+    onto itself and remounted read-only: the kernel refuses every write, as on a locked share.
+    """
+    if os.name != "posix" or os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield folder
+        finally:
+            folder.chmod(0o755)
+        return
+    bind = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True, check=False)
+    remount = subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], capture_output=True, check=False)
+    if bind.returncode or remount.returncode:
+        if not bind.returncode:
+            subprocess.run(["umount", str(folder)], check=False)
+        require(False, "cannot mount a read-only folder here (needs root with mount rights)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 import generator.commands.subcommands
 from generator.cli import main
-from tests.support import FIXTURES, ROOT, plan_data, write_plan
+from tests.support import FIXTURES, ROOT, plan_data, read_only, write_plan
 
 
 def test_build_writes_every_plan_of_plans_by_default(capsys: pytest.CaptureFixture[str]):
@@ -164,3 +166,53 @@ def test_python_dash_m_and_the_console_script_run_the_same_command(tmp_path: Pat
 def test_the_committed_schema_is_what_the_tool_exports(capsys: pytest.CaptureFixture[str]):
     assert main(["schema"]) == 0
     assert capsys.readouterr().out == (ROOT / "schema" / "kehoach-plan-1.schema.json").read_text(encoding="utf-8")
+
+
+# --- hostile input: every attack ends in a message ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["schema", "--out", "/dev/null"], ["new", "PLAN", "--year", "2025", "--out", "/dev/full", "--force"]],
+    ids=["schema --out /dev/null", "new --out /dev/full --force"],
+)
+def test_a_device_given_as_output_is_refused_and_stays_a_device(argv: list[str], capsys: pytest.CaptureFixture[str]):
+    plan = write_plan(Path("plans/2024-x.yaml"), plan_data())
+    target = Path(argv[argv.index("--out") + 1])
+    before = target.stat()
+    assert main([str(plan) if a == "PLAN" else a for a in argv]) == 1
+    assert "đó không phải là một tệp thường" in capsys.readouterr().err
+    after = target.stat()
+    assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev
+
+
+def test_new_with_a_year_outside_the_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]):
+    plan = write_plan(Path("plans/2024-x.yaml"), plan_data())
+    assert main(["new", str(plan), "--year", "2101", "--dry-run"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "kehoach new: lỗi: tham số --year: “2101” không phải là năm hợp lệ (từ 2000 đến 2100), ví dụ 2026\n"
+    )
+
+
+FIXTURES_CLEAN = yaml.safe_load((FIXTURES / "lint_plans" / "clean.yaml").read_text(encoding="utf-8"))
+
+
+def test_build_changed_pdf_into_a_read_only_folder_is_explained(capsys: pytest.CaptureFixture[str]):
+    """The DOCX is up to date, so only the PDF's scratch folder meets the read-only disk."""
+    write_plan(Path("plans/x.yaml"), FIXTURES_CLEAN)
+    assert main(["build", "--out", "ra", "plans/x.yaml"]) == 0
+    capsys.readouterr()
+    with read_only(Path("ra")):
+        assert main(["build", "--changed", "--pdf", "--out", "ra", "plans/x.yaml"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("không ghi được vào ra: không có quyền ghi (hoặc ổ đĩa chỉ đọc)"), err
+    assert "Lỗi nội bộ" not in err
+
+
+def test_a_five_thousand_digit_number_is_told_in_vietnamese(capsys: pytest.CaptureFixture[str]):
+    plan = write_plan(Path("plans/x.yaml"), plan_data(number="N"))
+    plan.write_text(plan.read_text(encoding="utf-8").replace("number: N", "number: " + "9" * 5000), encoding="utf-8")
+    assert main(["check", str(plan)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "plans/x.yaml:8:9: number: số văn bản quá dài (5000 chữ số); hãy kiểm tra lại, ví dụ 05 hoặc 125."
+    )

@@ -22,6 +22,7 @@ from generator.nextyear.rollover import report_text as next_year_report
 from generator.pdf import Converted, page_images, to_pdf
 from generator.plan.jsonschema import schema_json
 from generator.plan.validate import load_plan
+from generator.render.template_builder import TEMPLATE_PATH
 
 OK, PROBLEM = 0, 1
 
@@ -78,7 +79,7 @@ def build(args: argparse.Namespace) -> int:
         args.out,
         only_changed=args.changed,
         draft=args.draft,
-        template=args.template,
+        template=args.template or TEMPLATE_PATH,
         strict=args.strict,
         report=_report_build,
     )
@@ -89,7 +90,7 @@ def build(args: argparse.Namespace) -> int:
             documents = [d for d in documents if _stale(d.with_suffix(".pdf"), d)]
         if documents:
             _say(f"Đang chuyển {len(documents)} tệp sang PDF bằng LibreOffice (vài giây mỗi tệp)…")
-            to_pdf(documents, report=_report_pdf)
+            to_pdf(documents, report=_report_pdf, timeout=args.pdf_timeout)
     if failed:
         names = ", ".join(display_path(r.plan) for r in failed)
         _warn(f"Có {len(failed)}/{len(results)} kế hoạch lỗi: {names}.")
@@ -148,7 +149,7 @@ def preview(args: argparse.Namespace) -> int:
         copy = Path(folder) / document.name
         copy.write_bytes(document.read_bytes())
         _say("Đang chuyển sang PDF bằng LibreOffice…")
-        (converted,) = to_pdf([copy])
+        (converted,) = to_pdf([copy], timeout=args.pdf_timeout)
         target = args.out / "preview" / document.stem
         pages = page_images(converted.pdf, target, dpi=args.dpi)
     _say(f"Đã tạo {len(pages)} ảnh trang trong {display_path(target)}/")

@@ -72,6 +72,20 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
+def temp_folder(folder: Path, prefix: str = SCRATCH_PREFIX) -> Path:
+    """A new scratch folder inside ``folder`` (created if needed), named so a sweep can tell it stale.
+
+    Raises:
+        OutputError: when the folder cannot be created or written.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(folder)
+        return Path(tempfile.mkdtemp(prefix=temp_prefix(prefix), dir=folder))
+    except OSError as exc:
+        raise OutputError(_explain(exc, folder)) from None
+
+
 def refuse_special(path: Path) -> None:
     """Refuse an output that exists and is not a regular file (a folder, a device, a pipe).
 

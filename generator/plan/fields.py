@@ -21,6 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.common.text import clean_text
 from generator.plan.dates import FORMS, PlanDate
+from generator.plan.years import FIRST_YEAR, LAST_YEAR
 
 
 class Model(BaseModel):
@@ -60,6 +61,10 @@ def _error(message: str, kind: str) -> PydanticCustomError:
     return PydanticCustomError(kind, message)
 
 
+# More digits than any document number or year has; far below int()'s own limit.
+_MAX_DIGITS = 12
+
+
 def _digits(value: Any, what: str, example: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
@@ -68,6 +73,9 @@ def _digits(value: Any, what: str, example: str) -> int:
         raise _error(msg, "not_a_number")
     text = value.strip()
     if re.fullmatch(r"\d+", text):
+        if len(text) > _MAX_DIGITS:  # int() itself refuses 4,300 digits, in English
+            msg = f"{what} quá dài ({len(text)} chữ số); hãy kiểm tra lại, ví dụ {example}."
+            raise _error(msg, "number_too_long")
         return int(text)
     hint = ""
     if re.fullmatch(r"[\dOoIl]+", text):
@@ -96,7 +104,7 @@ DocumentNumber = Annotated[
 
 def _year(value: Any) -> int:
     year = _digits(value, "năm", "2025")
-    if not 2000 <= year <= 2100:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         msg = f"năm {year} không hợp lệ; hãy viết 4 chữ số, ví dụ 2025."
         raise _error(msg, "year_range")
     return year
@@ -105,7 +113,7 @@ def _year(value: Any) -> int:
 Year = Annotated[
     int,
     PlainValidator(_year),
-    WithJsonSchema({"type": "integer", "minimum": 2000, "maximum": 2100}),
+    WithJsonSchema({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}),
 ]
 
 

@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+# The plan years the format accepts.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
 
 class Kind(Enum):
     """What a year in the text is part of."""
