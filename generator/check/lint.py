@@ -164,12 +164,20 @@ class _Linter:
             if path and path[0] == "appendices" and any(step in ("lead", "partners") for step in path):
                 named += [(path, unit.strip(" .")) for unit in text.split(";") if unit.strip(" .")]
         names = sorted({unit for _, unit in named} | self._other_units() | self._prose_units())
+        # Decided once per distinct name: an appendix repeats the same few units thousands of times.
+        verdicts: dict[str, str | None] = {}
         for path, unit in named:
-            if len(unit.split()) > 6 or everything.count(unit.casefold()) > 1:
-                continue  # a description rather than a name, or used elsewhere too
-            similar = [other for other in names if not _same_words(unit, other) and _alike(unit, other)]
-            if similar:
-                self.warn(path, f"đơn vị “{unit}” chỉ xuất hiện ở đây và gần giống “{similar[0]}”: có thể gõ nhầm.")
+            if unit not in verdicts:
+                verdicts[unit] = self._likely_typo_of(unit, names, everything)
+            if verdicts[unit]:
+                self.warn(path, f"đơn vị “{unit}” chỉ xuất hiện ở đây và gần giống “{verdicts[unit]}”: có thể gõ nhầm.")
+
+    @staticmethod
+    def _likely_typo_of(unit: str, names: list[str], everything: str) -> str | None:
+        if len(unit.split()) > 6 or everything.count(unit.casefold()) > 1:
+            return None  # a description rather than a name, or used elsewhere too
+        similar = (other for other in names if not _same_words(unit, other) and _alike(unit, other))
+        return next(similar, None)
 
     def _prose_units(self) -> set[str]:
         """Unit names written in sentences: "Phòng Tổ chức cán bộ" and its first 2-6 words."""
