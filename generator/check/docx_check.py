@@ -12,11 +12,14 @@ from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
+from lxml import etree
+
 from generator.check.findings import Finding, Status
 from generator.check.rules_body import BodyRules
 from generator.check.rules_head import HeadRules
 from generator.common.errors import PlanError, Problem, display_path, unreadable
 from generator.docx.anatomy import read_anatomy
+from generator.docx.package import DocxRefused
 from generator.docx.read import DocxReader
 
 __all__ = ["Finding", "Status", "check_docx", "report_json", "report_text"]
@@ -33,7 +36,9 @@ def check_docx(path: Path) -> list[Finding]:
         reader.sections  # noqa: B018 - parse now, to report an unreadable file here
     except OSError as exc:  # a missing file or a folder is said as such, not as a broken DOCX
         raise unreadable(path, exc, kind="tệp .docx", example="build/ten-ke-hoach.docx") from None
-    except (ValueError, KeyError):
+    except DocxRefused as exc:
+        raise PlanError([Problem(display_path(path), 0, 0, "", str(exc))]) from None
+    except (ValueError, KeyError, etree.XMLSyntaxError):
         msg = "không đọc được tệp DOCX này; tệp có thể bị hỏng hoặc không phải .docx."
         raise PlanError([Problem(display_path(path), 0, 0, "", msg)]) from None
     findings: list[Finding] = []

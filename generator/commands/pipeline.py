@@ -55,9 +55,7 @@ def document_properties(plan: Plan) -> dict[str, Any]:
     }
 
 
-def render_plan(
-    plan: Plan, *, draft: bool = False, template: Path = TEMPLATE_PATH, source: str = ""
-) -> bytes:
+def render_plan(plan: Plan, *, draft: bool = False, template: Path = TEMPLATE_PATH, source: str = "") -> bytes:
     """The DOCX bytes of a validated plan; ``source`` is the digest stored to tell it is up to date."""
     properties = {**document_properties(plan), "source": source}
     return render_docx(build_context(plan, draft=draft), properties, template)
@@ -80,9 +78,7 @@ def build_plan(
     return out
 
 
-def _build(
-    plan_path: Path, out_dir: Path, *, draft: bool, template: Path, strict: bool
-) -> tuple[Path, list[Problem]]:
+def _build(plan_path: Path, out_dir: Path, *, draft: bool, template: Path, strict: bool) -> tuple[Path, list[Problem]]:
     out = output_for(plan_path, out_dir, draft=draft)
     loaded = load_plan(plan_path)
     warnings = lint_plan(loaded)

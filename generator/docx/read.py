@@ -369,10 +369,10 @@ class DocxReader:
         return Story(paragraphs, "PAGE" in instructions.upper())
 
     def part_texts(self) -> dict[str, str]:
-        """Every XML part's text content, for character-level checks (NFC, control codes)."""
+        """Every referenced XML part's text content, for character-level checks (NFC, control codes)."""
         out = {}
-        for name in self.package.names:
-            if name.endswith(".xml") and name.startswith(("word/", "docProps/")):
+        for name in self.package.referenced_xml_parts():
+            if name.startswith(("word/", "docProps/")):
                 try:
                     out[name] = self.package.read(name).decode("utf-8")
                 except UnicodeDecodeError:

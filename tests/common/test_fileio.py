@@ -142,5 +142,3 @@ def test_an_output_that_is_not_a_regular_file_is_refused_and_left_alone(tmp_path
         write_bytes_atomic(target, b"x")
     after = target.stat()
     assert stat.S_IFMT(after.st_mode) == stat.S_IFMT(before.st_mode) and after.st_ino == before.st_ino
-
-
