@@ -21,3 +21,8 @@ def seconds(value: float) -> str:
 def megabytes(size: int) -> str:
     """A file size: ``50,0 MB``."""
     return f"{decimal(size / (1024 * 1024), 1)} MB"
+
+
+def grouped(value: int) -> str:
+    """A whole number with thousands grouped: ``200.000``."""
+    return decimal(value, 0)

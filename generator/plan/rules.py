@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from generator.common.errors import Problem
 from generator.common.numbering import roman
+from generator.common.vnformat import grouped
 from generator.plan.appendix_schema import Appendix
 from generator.plan.schema import AppendixRef, Bullet, Item, Plan, RefItem, UnitSection
 from generator.plan.yamlload import KeyPath, LoadedYaml, format_path
@@ -57,14 +58,41 @@ def numbered_appendices(plan: Plan) -> list[tuple[str, Appendix]]:
     return [(f"Phụ lục {roman(i)}", a) for i, a in enumerate(existing, 1)]
 
 
+# Real plans have a few hundred items and at most a few thousand appendix rows. Beyond these
+# a build would take minutes; the limits keep every plan under half a minute.
+MAX_ITEMS = 20_000
+MAX_ROWS = 20_000
+
+
 def check_plan(plan: Plan, source: LoadedYaml) -> list[Problem]:
     """All cross-field problems of a plan whose shape is already valid."""
-    problems: list[Problem] = []
+    problems: list[Problem] = _size(plan, source)
+    if problems:
+        return problems
     problems += _areas(plan, source)
     problems += _appendix_refs(plan, source)
     problems += _appendices(plan, source)
     problems += _sections(plan, source)
     problems += _signer(plan, source)
+    return problems
+
+
+def _size(plan: Plan, source: LoadedYaml) -> list[Problem]:
+    problems = []
+    items = sum(1 for _ in iter_items(plan))
+    if items > MAX_ITEMS:
+        msg = (
+            f"kế hoạch có {grouped(items)} ý, quá giới hạn {grouped(MAX_ITEMS)} (một kế hoạch thật có vài trăm ý); "
+            "hãy kiểm tra đúng tệp chưa."
+        )
+        problems.append(source.problem(("parts",), msg))
+    rows = sum(len(g.rows) + sum(len(s.rows) for s in g.groups) for a in plan.appendices for g in a.groups)
+    if rows > MAX_ROWS:
+        msg = (
+            f"các phụ lục có {grouped(rows)} dòng, quá giới hạn {grouped(MAX_ROWS)}; "
+            "hãy tách bớt thành phụ lục ban hành riêng (issued_separately)."
+        )
+        problems.append(source.problem(("appendices",), msg))
     return problems
 
 

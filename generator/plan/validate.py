@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.common.errors import PlanError, Problem
+from generator.common.vnformat import grouped
 from generator.plan.rules import check_plan
 from generator.plan.schema import Plan
 from generator.plan.schema_errors import translate
@@ -54,7 +56,9 @@ def _validated(source: LoadedYaml) -> tuple[LoadedYaml, Plan]:
         plan = Plan.model_validate(source.data)
     except ValidationError as exc:
         errors = _without_explained_missing(exc.errors(include_url=False))
-        problems = [translate(error, Plan, source) for error in errors]
+        shown, hidden = _first_of_each_kind(errors)
+        problems = [translate(error, Plan, source) for error in shown]
+        problems += _summaries(hidden, problems, shown)
         # A value the loader already rejected (an alias, a duplicate) needs no second message.
         taken = {p.key_path for p in source.problems}
         problems = [p for p in problems if p.key_path not in taken]
@@ -63,6 +67,33 @@ def _validated(source: LoadedYaml) -> tuple[LoadedYaml, Plan]:
     if problems:
         raise PlanError(_sorted(problems))
     return source, plan
+
+
+# Past this many errors of one kind (470,000 unknown keys were once pasted), the rest are
+# counted in one line: the author fixes the first ones and runs again.
+SHOWN_PER_KIND = 20
+
+
+def _first_of_each_kind(errors: list[ErrorDetails]) -> tuple[list[ErrorDetails], dict[str, int]]:
+    shown: list[ErrorDetails] = []
+    hidden: dict[str, int] = {}
+    seen = Counter[str]()
+    for error in errors:
+        seen[error["type"]] += 1
+        if seen[error["type"]] <= SHOWN_PER_KIND:
+            shown.append(error)
+        else:
+            hidden[error["type"]] = hidden.get(error["type"], 0) + 1
+    return shown, hidden
+
+
+def _summaries(hidden: dict[str, int], problems: list[Problem], shown: list[ErrorDetails]) -> list[Problem]:
+    out = []
+    for kind, count in hidden.items():
+        last = next(p for p, e in zip(reversed(problems), reversed(shown), strict=True) if e["type"] == kind)
+        msg = f"còn {grouped(count)} lỗi cùng loại với lỗi trên ở phần sau của tệp; hãy sửa các lỗi này rồi chạy lại."
+        out.append(Problem(last.file, last.line, last.column, "", msg))
+    return out
 
 
 def _without_explained_missing(errors: list[ErrorDetails]) -> list[ErrorDetails]:

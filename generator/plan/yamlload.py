@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from generator.common.errors import PlanError, Problem, Severity, display_path, unreadable
-from generator.common.vnformat import megabytes
+from generator.common.vnformat import grouped, megabytes
 from generator.plan.yamlerrors import decode, syntax_problem
 
 # A plan is a few dozen kilobytes; the largest real one with a 3,000-row appendix is about
@@ -24,6 +24,9 @@ from generator.plan.yamlerrors import decode, syntax_problem
 MAX_BYTES = 4 * 1024 * 1024
 # Real plans nest about eight levels deep; this only stops pathological input.
 MAX_DEPTH = 64
+# Keys and values together. A 10,000-row appendix has about 130,000; the largest real plan
+# has a few thousand rows. Past this, work and messages would grow without bound.
+MAX_NODES = 200_000
 _SHOWN_REPEATS = 3
 _CORE_TAGS = frozenset(
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -163,6 +166,13 @@ def load_yaml_text(text: str, shown: str, *, spans: bool = False) -> LoadedYaml:
         msg = "tệp có ký tự không đọc được ở đây; hãy gõ lại đoạn văn này."
         builder.problems.append(Problem(shown, line, column, "", msg))
         builder.fatal = True
+    except _TooMany as exc:
+        msg = (
+            f"kế hoạch có hơn {grouped(MAX_NODES)} khóa và giá trị, nhiều hơn mọi kế hoạch thật "
+            "(kể cả phụ lục 10.000 dòng); hãy kiểm tra đúng tệp chưa, hoặc tách phụ lục ra tệp riêng."
+        )
+        builder.problems.append(Problem(shown, exc.mark.line, exc.mark.column, "", msg))
+        builder.fatal = True
     except _TooDeep as exc:
         builder.problems.append(_too_deep(shown, exc.mark.line, exc.mark.column))
         builder.fatal = True
@@ -187,6 +197,10 @@ def load_yaml_text(text: str, shown: str, *, spans: bool = False) -> LoadedYaml:
 class _TooDeep(Exception):
     def __init__(self, mark: Mark) -> None:
         self.mark = mark
+
+
+class _TooMany(_TooDeep):
+    pass
 
 
 def _mark(event: yaml.Event) -> Mark:
@@ -226,8 +240,12 @@ class _Builder:
         # Scalars are three quarters of the events: test for them first.
         scalar, ends = yaml.ScalarEvent, (yaml.SequenceEndEvent, yaml.MappingEndEvent)
         starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+        nodes = 0
         for event in events:
             if isinstance(event, scalar):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _TooMany(_mark(event))
                 path = self._value(event, self._scalar(event))
                 top = self.stack[-1] if self.stack else None
                 was_key = top is not None and isinstance(top.container, dict) and top.pending_key is not None

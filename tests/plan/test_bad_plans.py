@@ -16,9 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.cli import main
-from tests.support import FIXTURES, ROOT
+from tests.support import FIXTURES, ROOT, plan_data
 
 BAD = FIXTURES / "bad_plans"
 SCENARIOS = sorted(p.stem for p in BAD.glob("*.yaml"))
@@ -81,3 +82,57 @@ def test_a_50_mb_file_is_refused_quickly_with_bounded_memory(tmp_path: Path):
         "plans/huge.yaml:1:1: tệp quá lớn (50,0 MB); một kế hoạch, kể cả phụ lục hàng nghìn dòng, "
         "chỉ khoảng 1 MB (giới hạn 4,0 MB). Hãy kiểm tra đúng tệp chưa.\nplans/huge.yaml: 1 lỗi.\n"
     )
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if not number:
+            return "k" + out
+
+
+# Each a plan that fits in the 4 MB limit, written as compactly as YAML allows.
+HUGE = {
+    "items-300k": ({"parts": None}, "parts:\n- heading: N\n  items: [" + ", ".join(["a"] * 300_000) + "]\n"),
+    "rows-200k": ({}, "appendices:\n- title: P\n  groups:\n  - title: G\n    rows: ["
+                  + ", ".join(["{task: a}"] * 200_000) + "]\n"),
+    "keys-470k": ({}, "".join(f"{_base36(i)}:\n" for i in range(470_000))),
+    "items-30k": ({"parts": None}, "parts:\n- heading: N\n  items: [" + ", ".join(["a"] * 30_000) + "]\n"),
+    "keys-60k": ({}, "".join(f"{_base36(i)}:\n" for i in range(60_000))),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("scenario", "said"),
+    [
+        ("items-300k", "kế hoạch có hơn 200.000 khóa và giá trị"),
+        ("rows-200k", "kế hoạch có hơn 200.000 khóa và giá trị"),
+        ("keys-470k", "kế hoạch có hơn 200.000 khóa và giá trị"),
+        ("items-30k", "kế hoạch có 30.000 ý, quá giới hạn 20.000"),
+        ("keys-60k", "còn 59.980 lỗi cùng loại với lỗi trên ở phần sau của tệp"),
+    ],
+)
+def test_a_plan_too_large_to_be_real_is_refused_quickly_with_a_short_message(tmp_path: Path, scenario: str, said: str):
+    """The 4 MB limit alone did not bound the cost: 300,000 items took 108 s and 1 GB, 470,000
+    unknown keys printed 164 MB of messages. Measured in a child process, through the real command."""
+    changes, tail = HUGE[scenario]
+    text = yaml.safe_dump(plan_data(**changes), allow_unicode=True) + tail
+    assert len(text.encode()) <= 4 * 1024 * 1024
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "lon.yaml").write_text(text, encoding="utf-8")
+    probe = (
+        "import time; from generator.cli import main; t = time.perf_counter(); "
+        "code = main(['check', 'plans/lon.yaml']); print(round(time.perf_counter() - t, 3), code)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    seconds, code = done.stdout.split()
+    assert code == "1", done.stderr[-500:]
+    assert float(seconds) <= 2.0, f"{scenario}: {seconds} s"
+    assert said in done.stderr, done.stderr[-500:]
+    assert len(done.stderr) < 10_000  # the first errors of a kind, then a count
