@@ -137,6 +137,11 @@ def translate(error: ErrorDetails, root: type[BaseModel], source: LoadedYaml) ->
     if kind == "missing":
         key = path[-1] if path else ""
         message = f"thiếu khóa bắt buộc “{key}”. Hãy thêm dòng “{key}: …” vào nhóm này."
+        if len(path) == 1:  # the whole file is its group: say so, the position is only its first key
+            message = (
+                f"tệp thiếu khóa bắt buộc “{key}” ở cấp ngoài cùng. "
+                f"Hãy thêm dòng “{key}: …” sát lề trái (không thụt lề)."
+            )
         line, column = _line_col(source, path[:-1])  # the key is absent: point at its group
         return Problem(source.file, line, column, _path_text(path), message)
     if kind == "extra_forbidden":

@@ -8,6 +8,7 @@ import re
 import yaml
 
 from generator.common.errors import PlanError, Problem
+from generator.plan.lines import LineIndex
 
 
 def decode(raw: bytes, shown: str) -> str:
@@ -112,19 +113,19 @@ _TAB_HINT = (
     "có ký tự Tab. YAML chỉ cho phép thụt lề bằng dấu cách: hãy thay mỗi Tab bằng dấu cách "
     "(trong VS Code: “Convert Indentation to Spaces”)."
 )
+TAB_MESSAGE = f"lỗi cú pháp YAML: {_TAB_HINT}"
 _COLON_HINT = (
     "dòng này kết thúc bằng dấu hai chấm (ví dụ “… như sau:”) nên YAML hiểu là một khóa mới. "
     'Hãy đặt cả đoạn văn trong dấu nháy kép "…".'
 )
 
 
-def syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
+def syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str, lines: LineIndex) -> Problem:
     """Translate a libyaml syntax error into a located Vietnamese problem."""
     mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 0
-    column = mark.column + 1 if mark else 0
-    lines = text.split("\n")
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    line, column = lines.position(mark.index) if mark else (0, 0)
+    start = lines.starts[line - 1] if line else 0
+    source = text[start : lines.line_end(text, start)] if line else ""
     here = source[column - 1 : column] if column else ""
     problem = f"{exc.problem or ''} {exc.context or ''}"
     hint = None

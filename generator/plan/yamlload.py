@@ -17,7 +17,8 @@ import yaml
 
 from generator.common.errors import PlanError, Problem, Severity, display_path, unreadable
 from generator.common.vnformat import grouped, megabytes
-from generator.plan.yamlerrors import decode, syntax_problem
+from generator.plan.lines import LineIndex
+from generator.plan.yamlerrors import TAB_MESSAGE, decode, syntax_problem
 
 # A plan is a few dozen kilobytes; the largest real one with a 3,000-row appendix is about
 # 1 MB. Refusing bigger files up front keeps time and memory bounded whatever is pasted.
@@ -127,17 +128,29 @@ _RAW_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 def _strip_raw_controls(text: str, shown: str) -> tuple[str, list[Problem]]:
     notes = []
+    lines = LineIndex(text)
     for match in _RAW_CONTROLS.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        line, column = lines.position(match.start())
         code = f"U+{ord(match.group()):04X}"
         msg = f"đã bỏ một ký tự điều khiển vô hình ({code}), thường do dán từ Word hoặc PDF."
         notes.append(Problem(shown, line, column, "", msg, Severity.WARNING))
     # A vertical tab separated words: keep them apart. NEL (U+0085) is a line break in YAML:
-    # removing it would turn the next line's indentation into text.
-    replacement = {"\x0b": " ", "\x85": "\n"}
+    # removing it would turn the next line's indentation into text, and a newline would move
+    # every later position by a line from what the editor shows; LINE SEPARATOR is both.
+    replacement = {"\x0b": " ", "\x85": "\u2028"}
     cleaned = _RAW_CONTROLS.sub(lambda m: replacement.get(m.group(), ""), text)
     return cleaned, notes
+
+
+_TAB_INDENT = re.compile(r"(?:\A|(?<=[\r\n]))[ ]*\t")
+
+
+def _tab_indents(text: str, shown: str, lines: LineIndex) -> list[Problem]:
+    """Every line indented with a Tab (YAML refuses Tabs in indentation; it names only the first)."""
+    problems = []
+    for match in _TAB_INDENT.finditer(text):
+        problems.append(Problem(shown, *lines.position(match.end() - 1), "", TAB_MESSAGE))
+    return problems
 
 
 def _too_deep(shown: str, line: int, column: int) -> Problem:
@@ -148,21 +161,23 @@ def _too_deep(shown: str, line: int, column: int) -> Problem:
 def load_yaml_text(text: str, shown: str, *, spans: bool = False) -> LoadedYaml:
     """Parse YAML text into plain values, collecting every structural problem."""
     text, notes = _strip_raw_controls(text, shown)
-    builder = _Builder(shown, spans=spans)
+    lines = LineIndex(text)
+    tabs = _tab_indents(text, shown, lines)
+    if tabs:  # every one at once: YAML itself stops at the first
+        raise PlanError([*notes, *tabs])
+    builder = _Builder(shown, lines, spans=spans)
     try:
         builder.run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         # Some libyaml builds stop flow nesting at 1,000 levels while scanning ahead, before the
         # builder has seen MAX_DEPTH of them: the same fault, told the same way.
         if "maximum nesting depth" in (exc.problem or "") and exc.problem_mark is not None:
-            builder.problems.append(_too_deep(shown, exc.problem_mark.line + 1, exc.problem_mark.column + 1))
+            builder.problems.append(_too_deep(shown, *lines.position(exc.problem_mark.index)))
         else:
-            builder.problems.append(syntax_problem(exc, shown, text))
+            builder.problems.append(syntax_problem(exc, shown, text, lines))
         builder.fatal = True
     except yaml.YAMLError as exc:  # the reader: a character YAML cannot hold
-        position = getattr(exc, "position", 0) or 0
-        line = text.count("\n", 0, position) + 1
-        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        line, column = lines.position(getattr(exc, "position", 0) or 0)
         msg = "tệp có ký tự không đọc được ở đây; hãy gõ lại đoạn văn này."
         builder.problems.append(Problem(shown, line, column, "", msg))
         builder.fatal = True
@@ -203,9 +218,6 @@ class _TooMany(_TooDeep):
     pass
 
 
-def _mark(event: yaml.Event) -> Mark:
-    start = event.start_mark
-    return Mark(start.line + 1, start.column + 1) if start is not None else Mark(1, 1)
 
 
 @dataclass
@@ -223,8 +235,9 @@ class _Builder:
     input nested tens of thousands of levels deep.
     """
 
-    def __init__(self, shown: str, *, spans: bool = False) -> None:
+    def __init__(self, shown: str, lines: LineIndex, *, spans: bool = False) -> None:
         self.shown = shown
+        self.lines = lines
         self.problems: list[Problem] = []
         self.fatal = False  # a problem after which the document cannot be read
         self.repeats: dict[str, int] = {}
@@ -236,6 +249,10 @@ class _Builder:
         self.spans: dict[KeyPath, ScalarSpan] = {}
         self.keep_spans = spans
 
+    def _mark(self, event: yaml.Event) -> Mark:
+        start = event.start_mark
+        return Mark(*self.lines.position(start.index)) if start is not None else Mark(1, 1)
+
     def run(self, events: Iterator[yaml.Event]) -> None:
         # Scalars are three quarters of the events: test for them first.
         scalar, ends = yaml.ScalarEvent, (yaml.SequenceEndEvent, yaml.MappingEndEvent)
@@ -245,7 +262,7 @@ class _Builder:
             if isinstance(event, scalar):
                 nodes += 1
                 if nodes > MAX_NODES:
-                    raise _TooMany(_mark(event))
+                    raise _TooMany(self._mark(event))
                 path = self._value(event, self._scalar(event))
                 top = self.stack[-1] if self.stack else None
                 was_key = top is not None and isinstance(top.container, dict) and top.pending_key is not None
@@ -259,7 +276,7 @@ class _Builder:
                 container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
                 path = self._value(event, container)
                 if len(self.stack) >= MAX_DEPTH:
-                    raise _TooDeep(_mark(event))
+                    raise _TooDeep(self._mark(event))
                 self.stack.append(_Frame(container, path))
             elif isinstance(event, yaml.AliasEvent):
                 msg = "không dùng bí danh YAML (*tên) trong kế hoạch; hãy chép nguyên văn nội dung vào đây."
@@ -268,23 +285,23 @@ class _Builder:
                 self.documents += 1
                 if self.documents > 1:
                     msg = "tệp có nhiều hơn một tài liệu YAML (dòng “---” thứ hai); mỗi tệp chỉ chứa một kế hoạch."
-                    self._problem(_mark(event), (), msg)
+                    self._problem(self._mark(event), (), msg)
                     self.fatal = True
                     return
 
     def _check_collection(self, event: yaml.CollectionStartEvent) -> None:
         if event.anchor:
             msg = "không dùng neo YAML (&tên) trong kế hoạch; hãy bỏ phần “&…”."
-            self._problem(_mark(event), self._current_path(), msg)
+            self._problem(self._mark(event), self._current_path(), msg)
         if event.tag and event.tag not in _CORE_TAGS:
-            self._problem(_mark(event), self._current_path(), _tag_message(event.tag))
+            self._problem(self._mark(event), self._current_path(), _tag_message(event.tag))
 
     def _scalar(self, event: yaml.ScalarEvent) -> str | None:
         if event.anchor:
             msg = "không dùng neo YAML (&tên) trong kế hoạch; hãy bỏ phần “&…”."
-            self._problem(_mark(event), self._current_path(), msg)
+            self._problem(self._mark(event), self._current_path(), msg)
         if event.tag and event.tag != "!" and event.tag not in _CORE_TAGS:
-            self._problem(_mark(event), self._current_path(), _tag_message(event.tag))
+            self._problem(self._mark(event), self._current_path(), _tag_message(event.tag))
         plain = not event.style  # libyaml gives "" for plain scalars, PyYAML gives None
         if plain and event.value in ("", "~", "null", "Null", "NULL"):
             return None
@@ -302,7 +319,7 @@ class _Builder:
 
     def _value(self, event: yaml.Event, value: Any, alias_message: str | None = None) -> KeyPath:
         """Attach a value (or a key) to the current container; return the value's path."""
-        mark = _mark(event)
+        mark = self._mark(event)
         if not self.stack:
             self.result = value
             self.value_marks[()] = mark

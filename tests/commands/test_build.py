@@ -53,7 +53,7 @@ def test_a_failing_plan_does_not_stop_the_others(tmp_path: Path):
     also_good = write_plan(tmp_path / "c-good.yaml", plan_data())
     results = build_many([good, bad, also_good], tmp_path / "build")
     assert [r.ok for r in results] == [True, False, True]
-    assert results[1].problems[0].message.startswith("thiếu khóa bắt buộc “title”")
+    assert results[1].problems[0].message.startswith("tệp thiếu khóa bắt buộc “title”")
     assert sorted(p.name for p in (tmp_path / "build").iterdir()) == ["a-good.docx", "c-good.docx"]
 
 

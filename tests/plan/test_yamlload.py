@@ -164,3 +164,21 @@ def test_missing_file_and_folder_are_explained(tmp_path: Path):
     with pytest.raises(PlanError) as caught:
         load_yaml_file(tmp_path)
     assert caught.value.problems[0].message.startswith("đây là một thư mục")
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_positions_are_the_lines_an_editor_shows(separator: str, newline: str):
+    """YAML breaks lines at LS, PS and NEL; Notepad and VS Code do not, nor do the messages."""
+    lines = ["schema: 1", f'title: "Cải cách{separator}hành chính"', "agency:", "  plase: Hòa Bình", "  bad: [unclosed"]
+    text = newline.join(lines) + newline
+    with pytest.raises(PlanError) as caught:
+        load_yaml_text(text, "x.yaml")
+    with pytest.raises(PlanError) as baseline:  # the same file with a plain space instead
+        load_yaml_text(text.replace(separator, " "), "x.yaml")
+    where = [(p.line, p.column) for p in caught.value.problems if p.severity.value == "lỗi"]
+    assert where == [(p.line, p.column) for p in baseline.value.problems]
+    assert where[-1][0] >= 5  # at or after the unclosed bracket of line 5, never a line early or late
+    plain = newline.join(lines[:4]) + newline
+    loaded = load_yaml_text(plain, "x.yaml")
+    assert loaded.mark_for(("agency", "plase"), key=True) == Mark(4, 3)
