@@ -10,6 +10,8 @@ byte: a YAML round-trip library would re-wrap every long paragraph (ruamel.yaml 
 
 from __future__ import annotations
 
+import codecs
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,7 @@ from pathlib import Path
 from generator.common.errors import GeneratorError, PlanError, display_path
 from generator.common.fileio import same_file, write_text_atomic
 from generator.nextyear.yearshift import Change, shift_text
+from generator.plan.lines import LineIndex, line_break
 from generator.plan.prose import NOT_TEXT, REVIEW_MARKER
 from generator.plan.validate import load_plan, load_plan_text
 from generator.plan.yamlload import KeyPath, ScalarSpan, format_path
@@ -49,6 +52,7 @@ class NextYear:
     old_year: int
     new_year: int
     text: str = ""
+    bom: bool = False  # the source began with a UTF-8 byte-order mark (Notepad's "UTF-8 with BOM")
     changes: list[Line] = field(default_factory=list)
     flags: list[Line] = field(default_factory=list)
 
@@ -87,27 +91,31 @@ def next_year(source: Path, new_year: int, output: Path | None = None) -> NextYe
     if same_file(target, source):
         msg = "tệp kế hoạch mới không được trùng tệp nguồn; hãy chọn tên khác bằng --out."
         raise GeneratorError(msg)
-    result = NextYear(source, target, plan.year, new_year)
+    result = NextYear(source, target, plan.year, new_year, bom=_has_bom(source))
     edits: list[_Edit] = []
     gap = new_year - plan.year
     number = spans.get(("number",))
     if number is not None and number.value.strip():
         edits.append(
-            _Edit(*_inside(number, ""), GROUP_NUMBER, "number", f"“{number.value}” → để trống (số cấp sau khi ký)")
+            _Edit(
+                *_inside(text, number, ""), GROUP_NUMBER, "number", f"“{number.value}” → để trống (số cấp sau khi ký)"
+            )
         )
     date = spans.get(("date",))
     if date is not None:
         moved = str(plan.date.year + gap)
         edits.append(
-            _Edit(*_inside(date, moved), GROUP_NUMBER, "date", f"“{date.value}” → “{moved}” (để trống ngày, tháng)")
+            _Edit(
+                *_inside(text, date, moved), GROUP_NUMBER, "date", f"“{date.value}” → “{moved}” (để trống ngày, tháng)"
+            )
         )
     year = spans.get(("year",))
     if year is not None:
-        edits.append(_Edit(*_inside(year, str(new_year)), GROUP_YEAR, "year", f"{plan.year} → {new_year}"))
+        edits.append(_Edit(*_inside(text, year, str(new_year)), GROUP_YEAR, "year", f"{plan.year} → {new_year}"))
     for path, span in spans.items():
         shown = format_path(path)
         if path[-1] == "status" and path[0] == "appendices" and span.value.strip():
-            edits.append(_Edit(span.start, span.end, "", GROUP_STATUS, shown, f"“{span.value}” → để trống"))
+            edits.append(_Edit(*_inside(text, span, ""), GROUP_STATUS, shown, f"“{span.value}” → để trống"))
         elif _is_text(path):
             edits += _text_edits(text, path, span, plan.year, new_year)
     result.text, located = _apply(text, edits)
@@ -118,6 +126,17 @@ def next_year(source: Path, new_year: int, output: Path | None = None) -> NextYe
     return result
 
 
+@functools.lru_cache(maxsize=2)
+def _lines(text: str) -> LineIndex:
+    """The line index of the source, built once for all the edits made to it."""
+    return LineIndex(text)
+
+
+def _has_bom(source: Path) -> bool:
+    with source.open("rb") as handle:
+        return handle.read(3) == codecs.BOM_UTF8
+
+
 def _is_text(path: KeyPath) -> bool:
     keys = [step for step in path if isinstance(step, str)]
     return (
@@ -125,11 +144,17 @@ def _is_text(path: KeyPath) -> bool:
     )
 
 
-def _inside(span: ScalarSpan, value: str) -> tuple[int, int, str]:
-    """Replace a scalar's content, keeping its quotes when it has them."""
-    if span.style in ("'", '"'):
-        return span.start + 1, span.end - 1, value
-    return span.start, span.end, value
+def _inside(text: str, span: ScalarSpan, value: str) -> tuple[int, int, str]:
+    """Replace a scalar's content, keeping its quotes, the column of a comment after it, and no
+    trailing space when it is emptied at the end of its line."""
+    start, end = (span.start + 1, span.end - 1) if span.style in ("'", '"') else (span.start, span.end)
+    rest = text[span.end : _lines(text).line_end(text, span.end)] if span.end < len(text) else ""
+    if rest.strip().startswith("#"):  # an aligned comment stays where it was
+        return start, end, value.ljust(end - start)
+    if not value and not rest.strip() and not span.style:
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+    return start, end, value
 
 
 def _text_edits(text: str, path: KeyPath, span: ScalarSpan, old_year: int, new_year: int) -> list[_Edit]:
@@ -168,35 +193,38 @@ def _year_edits(
 def _comment(text: str, span: ScalarSpan, group: str, shown: str, reason: str) -> _Edit:
     """A ``# XEM LẠI`` comment: after the scalar on its last line, or on its own line above it
     when something follows the scalar on that line (flow style) or the scalar is a block."""
-    line_end = text.find("\n", span.end)
-    line_end = len(text) if line_end < 0 else line_end
+    lines = _lines(text)
+    line_end = lines.line_end(text, span.end)
     rest = text[span.end : line_end].strip()
     note = f"{REVIEW_MARKER}: {reason}"
     if span.style not in ("|", ">") and (not rest or rest.startswith("#")):
         return _Edit(line_end, line_end, f"  # {note}", group, shown, reason, is_flag=True)
-    line_start = text.rfind("\n", 0, span.start) + 1
+    line_start = lines.starts[lines.position(span.start)[0] - 1]
     indent = len(text[line_start:]) - len(text[line_start:].lstrip(" "))
-    return _Edit(line_start, line_start, " " * indent + f"# {note}\n", group, shown, reason, is_flag=True)
+    own_line = " " * indent + f"# {note}" + line_break(text)
+    return _Edit(line_start, line_start, own_line, group, shown, reason, is_flag=True)
 
 
 def _apply(text: str, edits: list[_Edit]) -> tuple[str, list[tuple[_Edit, int]]]:
     """The edited text, and each edit with the line it lands on in the new text."""
     ordered = sorted(edits, key=lambda e: (e.start, e.end))
     pieces: list[str] = []
-    located: list[tuple[_Edit, int]] = []
+    landed: list[tuple[_Edit, int]] = []
     cursor = 0
-    line = 1
+    length = 0
     for edit in ordered:
         kept = text[cursor : edit.start]
         pieces.append(kept)
-        line += kept.count("\n")
+        length += len(kept)
         if edit.description:  # the second year of an expression is reported with the first
-            located.append((edit, line))
+            landed.append((edit, length))
         pieces.append(edit.replacement)
-        line += edit.replacement.count("\n")
+        length += len(edit.replacement)
         cursor = max(cursor, edit.end)
     pieces.append(text[cursor:])
-    return "".join(pieces), located
+    new_text = "".join(pieces)
+    lines = LineIndex(new_text)
+    return new_text, [(edit, lines.position(index)[0]) for edit, index in landed]
 
 
 def _check_result(result: NextYear) -> None:
@@ -224,7 +252,7 @@ def write(result: NextYear, *, force: bool) -> Path:
         )
         raise GeneratorError(msg)
     report = result.output.with_name(result.output.stem + ".bao-cao.md")
-    write_text_atomic(result.output, result.text)
+    write_text_atomic(result.output, ("\ufeff" if result.bom else "") + result.text)
     write_text_atomic(report, report_markdown(result))
     return report
 

@@ -14,7 +14,7 @@ from generator.check.lint import lint_plan
 from generator.cli import main
 from generator.commands.pipeline import build_plan
 from generator.common.errors import GeneratorError, PlanError
-from generator.nextyear.rollover import default_output, next_year
+from generator.nextyear.rollover import default_output, next_year, write
 from generator.nextyear.yearshift import GROUP_NO_SUCH_DATE, GROUP_OPENING, GROUP_PASSED, GROUP_UNKNOWN, shift_text
 from generator.plan.validate import load_plan, load_plan_text
 from tests.support import FIXTURES, PLANS
@@ -150,8 +150,8 @@ def test_number_is_blanked_and_status_cleared(tmp_path: Path):
     )
     result = next_year(source, 2025)
     assert result.output.name == "ke-hoach-2025.yaml"
-    assert "\nnumber: \n" in result.text
-    assert "\n            status: \n" in result.text
+    assert "\nnumber:\n" in result.text  # emptied: no trailing space left behind
+    assert "\n            status:\n" in result.text
     plan = load_plan_text(result.text).plan
     assert plan.number is None and plan.appendices[0].groups[0].rows[0].status is None
     assert plan.appendices[0].groups[0].rows[0].deadline == "Quý II/2025"
@@ -187,3 +187,41 @@ def test_the_output_cannot_be_the_source_and_a_broken_source_is_reported(tmp_pat
 def test_default_output_names():
     assert default_output(Path("plans/2024-hoa-binh.yaml"), 2024, 2025) == Path("plans/2025-hoa-binh.yaml")
     assert default_output(Path("plans/ke-hoach.yaml"), 2024, 2025) == Path("plans/ke-hoach-2025.yaml")
+
+
+def test_an_aligned_comment_after_a_changed_value_keeps_its_column(tmp_path: Path):
+    text = (FIXTURES / "lint_plans" / "clean.yaml").read_text(encoding="utf-8")
+    number_line = next(line for line in text.splitlines() if line.startswith("number:"))
+    date_line = next(line for line in text.splitlines() if line.startswith("date:"))
+    text = text.replace(number_line, number_line.ljust(24) + "# số văn bản").replace(
+        date_line, date_line.ljust(24) + "# ngày ban hành"
+    )
+    source = tmp_path / "2024-x.yaml"
+    source.write_text(text, encoding="utf-8")
+    result = next_year(source, 2025)
+    lines = result.text.splitlines()
+    assert next(line for line in lines if line.startswith("number:")) == "number:".ljust(24) + "# số văn bản"
+    assert next(line for line in lines if line.startswith("date:")).index("#") == 24
+
+
+@pytest.mark.parametrize("bom", [False, True], ids=["no BOM", "BOM"])
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["CRLF", "CR"])
+def test_line_ends_and_bom_are_kept_byte_for_byte_and_lines_reported_right(
+    tmp_path: Path, newline: str, bom: bool
+):
+    """A file saved by Notepad (CRLF, maybe a BOM) or an old Mac (CR): only the years differ."""
+    plain = (PLANS / "2024-hoa-binh.yaml").read_text(encoding="utf-8")
+    source = tmp_path / "2024-hoa-binh.yaml"
+    source.write_bytes((b"\xef\xbb\xbf" if bom else b"") + plain.replace("\n", newline).encode("utf-8"))
+    expected = next_year(PLANS / "2024-hoa-binh.yaml", 2025)  # the same plan with LF line ends
+    result = next_year(source, 2025)
+    write(result, force=False)
+    written = result.output.read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf") == bom
+    body = written.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    assert "\n" not in body.replace("\r\n", "") if newline == "\r\n" else "\n" not in body
+    assert body.replace(newline, "\n") == expected.text  # the same edits, nothing else
+    assert [(c.line, c.key_path) for c in result.changes] == [(c.line, c.key_path) for c in expected.changes]
+    assert [(f.line, f.key_path) for f in result.flags] == [(f.line, f.key_path) for f in expected.flags]
+    flagged = body.split(newline)[result.flags[0].line - 1]
+    assert "# XEM LẠI" in flagged
