@@ -12,7 +12,7 @@ import unicodedata
 
 from generator.common.errors import Problem, Severity
 from generator.common.nd30 import DOCUMENT_TYPES
-from generator.common.text import has_uncarriable
+from generator.common.text import has_bidi_controls, has_uncarriable
 from generator.plan.appendix_schema import Row
 from generator.plan.dates import PlanDate
 from generator.plan.prose import REVIEW_MARKER, iter_texts
@@ -240,6 +240,9 @@ class _Linter:
             if has_uncarriable(text):
                 self.warn(path, "có ký tự điều khiển vô hình (thường do dán từ Word hoặc PDF); công cụ đã bỏ đi, "
                           "nên xem lại đoạn văn này.")  # fmt: skip
+            if has_bidi_controls(text):
+                self.warn(path, "có ký tự đảo hướng chữ vô hình (U+202A-U+202E, U+2066-U+2069) làm chữ hiện khác với "
+                          "thật, ví dụ số năm bị đọc ngược; công cụ đã bỏ đi, hãy gõ lại đoạn văn này.")  # fmt: skip
             # VNI first: its mark bytes are Latin-1 letters that TCVN3 also produces.
             if len(_VNI.findall(text)) >= 2:
                 self.warn(path, "có ký tự lạ kiểu “Coäng hoøa”: văn bản được dán từ tệp dùng bảng mã VNI "

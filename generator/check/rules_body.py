@@ -8,6 +8,7 @@ import unicodedata
 from generator.check.findings import Recorder, Status, pt_text
 from generator.common import nd30
 from generator.common.numbering import from_roman, roman
+from generator.common.text import BIDI_CONTROLS
 from generator.common.vnformat import decimal
 from generator.docx.read import Para, w
 
@@ -209,6 +210,8 @@ class BodyRules(Recorder):
                 problems.append(f"{name} có chữ dạng tổ hợp (NFD)")
             if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", xml):
                 problems.append(f"{name} có ký tự điều khiển")
+            if BIDI_CONTROLS.search(xml):
+                problems.append(f"{name} có ký tự đảo hướng chữ (bidi) làm chữ hiện khác với thật")
         self.verdict("ky-tu", problems, "NFC, không có ký tự điều khiển")
 
 

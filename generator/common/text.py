@@ -11,7 +11,11 @@ from markupsafe import Markup
 # Characters XML 1.0 cannot carry (C0 controls except tab, newline and carriage return; lone
 # surrogates; the two non-characters), plus DEL and the C1 controls: XML could carry those, but
 # in a Vietnamese plan they only ever come from text pasted through a wrong code page.
-_UNCARRIABLE = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) are removed as well: no
+# Vietnamese text needs them, and they make text display other than it is ("năm \u202e4202"
+# shows as "năm 2024").
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_UNCARRIABLE = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 
 # docxtpl rewrites these four sequences into Jinja delimiters *after* rendering, on the whole
 # document, values included (docxtpl 0.20.2 ``render_xml_part``). Text that contains one must
@@ -33,8 +37,13 @@ def clean_text(value: str) -> str:
 
 
 def has_uncarriable(value: str) -> bool:
-    """Whether :func:`clean_text` would remove characters from the value."""
-    return _UNCARRIABLE.search(value) is not None
+    """Whether :func:`clean_text` would remove control characters (other than bidi ones) from the value."""
+    return _UNCARRIABLE.search(BIDI_CONTROLS.sub("", value)) is not None
+
+
+def has_bidi_controls(value: str) -> bool:
+    """Whether the value holds bidirectional overrides or isolates, which :func:`clean_text` removes."""
+    return BIDI_CONTROLS.search(value) is not None
 
 
 def xml_text(value: str) -> str:

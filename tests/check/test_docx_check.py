@@ -130,3 +130,21 @@ def test_the_command_prints_text_or_json_and_exits_1_on_failure(tmp_path: Path, 
     assert report["passed"] is False
     failed = [r for r in report["results"] if r["status"] == "fail"]
     assert [(r["rule"], r["clause"]) for r in failed] == [("so-ky-hieu", "Phụ lục I, II.3")]
+
+
+def test_bidi_overrides_in_a_document_are_flagged(built: dict[str, Path], tmp_path: Path):
+    """ "năm \u202e4202" displays as "năm 2024": a reviewer reading the page would be misled."""
+    import zipfile
+
+    source = built["2024-hoa-binh"]
+    target = tmp_path / "dao-chieu.docx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace("năm 2024".encode(), "năm \u202e4202".encode(), 1)
+            out.writestr(item, data)
+    (finding,) = [f for f in check_docx(target) if f.rule == "ky-tu"]
+    assert finding.failed
+    assert "word/document.xml có ký tự đảo hướng chữ (bidi) làm chữ hiện khác với thật" in finding.measured
+    assert "ky-tu" not in failing(source)

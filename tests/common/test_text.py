@@ -19,7 +19,7 @@ from generator.common.text import clean_text, for_template, xml_text
         ("a\x00b\x07c\x0cd\x1fe\x7ff\x85g", "abcdefg"),
         ("thẻ\tTab", "thẻ\tTab"),
         (unicodedata.normalize("NFD", "Hòa Bình"), "Hòa Bình"),
-        ("\ufeffđầu\u200bgiữa\u202ecuối", "\ufeffđầu\u200bgiữa\u202ecuối"),
+        ("\ufeffđầu\u200bgiữa\u202ecuối", "\ufeffđầu\u200bgiữacuối"),  # bidi override removed, the rest kept
     ],
 )
 def test_clean_text(typed: str, printed: str):
@@ -36,3 +36,10 @@ def test_only_texts_with_docxtpl_sequences_become_markup():
     assert for_template("A & B") == "A & B" and not isinstance(for_template("A & B"), Markup)
     protected = for_template("{_{ x }_}")
     assert isinstance(protected, Markup) and "&#95;" in protected
+
+
+@pytest.mark.parametrize(
+    "control", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+)
+def test_bidi_overrides_and_isolates_are_removed(control: str):
+    assert clean_text(f"năm {control}4202") == "năm 4202"

@@ -206,9 +206,7 @@ def test_an_aligned_comment_after_a_changed_value_keeps_its_column(tmp_path: Pat
 
 @pytest.mark.parametrize("bom", [False, True], ids=["no BOM", "BOM"])
 @pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["CRLF", "CR"])
-def test_line_ends_and_bom_are_kept_byte_for_byte_and_lines_reported_right(
-    tmp_path: Path, newline: str, bom: bool
-):
+def test_line_ends_and_bom_are_kept_byte_for_byte_and_lines_reported_right(tmp_path: Path, newline: str, bom: bool):
     """A file saved by Notepad (CRLF, maybe a BOM) or an old Mac (CR): only the years differ."""
     plain = (PLANS / "2024-hoa-binh.yaml").read_text(encoding="utf-8")
     source = tmp_path / "2024-hoa-binh.yaml"
