@@ -16,8 +16,9 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 class LineIndex:
     """Where each line of a text starts, to turn a character index into (line, column), from 1."""
 
-    def __init__(self, text: str) -> None:
-        self.starts = [0, *(match.end() for match in _BREAK.finditer(text))]
+    def __init__(self, text: str, not_breaks: frozenset[int] = frozenset()) -> None:
+        # ``not_breaks``: places where a newline stands for a character the editor shows inline.
+        self.starts = [0, *(m.end() for m in _BREAK.finditer(text) if m.start() not in not_breaks)]
 
     def position(self, index: int) -> tuple[int, int]:
         """The 1-based line and column of the character at ``index``."""

@@ -27,7 +27,7 @@ MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 64
 # Keys and values together. A 10,000-row appendix has about 130,000; the largest real plan
 # has a few thousand rows. Past this, work and messages would grow without bound.
-MAX_NODES = 200_000
+MAX_NODES = 150_000
 _SHOWN_REPEATS = 3
 _CORE_TAGS = frozenset(
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -126,20 +126,32 @@ def _too_big(size: int) -> str:
 _RAW_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
-def _strip_raw_controls(text: str, shown: str) -> tuple[str, list[Problem]]:
+def _strip_raw_controls(text: str, shown: str) -> tuple[str, list[Problem], frozenset[int]]:
+    """The text without the controls YAML refuses, the warnings, and where NELs became newlines."""
     notes = []
     lines = LineIndex(text)
+    pieces: list[str] = []
+    nels: set[int] = set()
+    cursor = length = 0
     for match in _RAW_CONTROLS.finditer(text):
         line, column = lines.position(match.start())
         code = f"U+{ord(match.group()):04X}"
         msg = f"đã bỏ một ký tự điều khiển vô hình ({code}), thường do dán từ Word hoặc PDF."
         notes.append(Problem(shown, line, column, "", msg, Severity.WARNING))
-    # A vertical tab separated words: keep them apart. NEL (U+0085) is a line break in YAML:
-    # removing it would turn the next line's indentation into text, and a newline would move
-    # every later position by a line from what the editor shows; LINE SEPARATOR is both.
-    replacement = {"\x0b": " ", "\x85": "\u2028"}
-    cleaned = _RAW_CONTROLS.sub(lambda m: replacement.get(m.group(), ""), text)
-    return cleaned, notes
+        kept = text[cursor : match.start()]
+        length += len(kept)
+        # A vertical tab separated words: keep them apart. NEL (U+0085) is a line break in YAML
+        # (read as a newline): removing it would turn the next line's indentation into text.
+        replacement = {"\x0b": " ", "\x85": "\n"}.get(match.group(), "")
+        if match.group() == "\x85":
+            nels.add(length)
+        pieces += [kept, replacement]
+        length += len(replacement)
+        cursor = match.end()
+    if not notes:
+        return text, [], frozenset()
+    pieces.append(text[cursor:])
+    return "".join(pieces), notes, frozenset(nels)
 
 
 _TAB_INDENT = re.compile(r"(?:\A|(?<=[\r\n]))[ ]*\t")
@@ -160,8 +172,9 @@ def _too_deep(shown: str, line: int, column: int) -> Problem:
 
 def load_yaml_text(text: str, shown: str, *, spans: bool = False) -> LoadedYaml:
     """Parse YAML text into plain values, collecting every structural problem."""
-    text, notes = _strip_raw_controls(text, shown)
-    lines = LineIndex(text)
+    text, notes, nels = _strip_raw_controls(text, shown)
+    # The newlines that stand for a NEL are no line breaks in the editor: positions ignore them.
+    lines = LineIndex(text, nels)
     tabs = _tab_indents(text, shown, lines)
     if tabs:  # every one at once: YAML itself stops at the first
         raise PlanError([*notes, *tabs])

@@ -110,9 +110,9 @@ HUGE = {
 @pytest.mark.parametrize(
     ("scenario", "said"),
     [
-        ("items-300k", "kế hoạch có hơn 200.000 khóa và giá trị"),
-        ("rows-200k", "kế hoạch có hơn 200.000 khóa và giá trị"),
-        ("keys-470k", "kế hoạch có hơn 200.000 khóa và giá trị"),
+        ("items-300k", "kế hoạch có hơn 150.000 khóa và giá trị"),
+        ("rows-200k", "kế hoạch có hơn 150.000 khóa và giá trị"),
+        ("keys-470k", "kế hoạch có hơn 150.000 khóa và giá trị"),
         ("items-30k", "kế hoạch có 30.000 ý, quá giới hạn 20.000"),
         ("keys-60k", "còn 59.980 lỗi cùng loại với lỗi trên ở phần sau của tệp"),
     ],

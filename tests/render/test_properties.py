@@ -132,9 +132,10 @@ def set_at(data: dict[str, Any], path: tuple[str | int, ...], value: str) -> dic
 
 def expected_text(value: str) -> str:
     """The cleaning rule, written independently of generator.common.text: NFC; CR and VT become line
-    breaks; what XML 1.0 cannot carry, DEL and C1 controls are removed; ends trimmed."""
+    breaks; what XML 1.0 cannot carry, DEL, C1 controls and the bidi embeddings, overrides and
+    isolates (U+202A-U+202E, U+2066-U+2069) are removed; ends trimmed."""
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
-    allowed = ((0x20, 0x7E), (0xA0, 0xD7FF), (0xE000, 0xFFFD), (0x10000, 0x10FFFF))
+    allowed = ((0x20, 0x7E), (0xA0, 0x2029), (0x202F, 0x2065), (0x206A, 0xD7FF), (0xE000, 0xFFFD), (0x10000, 0x10FFFF))
     kept = "".join(ch for ch in value if ch in "\t\n" or any(low <= ord(ch) <= high for low, high in allowed))
     return unicodedata.normalize("NFC", kept).strip()
 
