@@ -18,11 +18,9 @@ def test_twenty_builds_at_once_into_one_folder_all_succeed(tmp_path: Path):
     """Each build used to delete every temporary of the folder, other builds' files in flight too."""
     plans = [write_plan(tmp_path / "plans" / f"ke-hoach-{i:02d}.yaml", plan_data()) for i in range(20)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "generator", "build", "--out", "build"]
     children = [
-        subprocess.Popen(
-            [sys.executable, "-m", "generator", "build", str(plan), "--out", "build"],
-            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+        subprocess.Popen([*command, str(plan)], cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True)
         for plan in plans
     ]
     results = [(child.wait(timeout=300), child.stderr.read() if child.stderr else "") for child in children]
