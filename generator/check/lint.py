@@ -39,7 +39,8 @@ def lint_plan(loaded: LoadedPlan) -> list[Problem]:
     """Every warning for a valid plan, in file order."""
     linter = _Linter(loaded)
     for rule in (
-        linter.loader_notes, linter.stray_years, linter.deadlines, linter.review_markers,
+        linter.loader_notes, linter.stray_years, linter.stale_basis, linter.passed_periods, linter.deadlines,
+        linter.review_markers,
         linter.placeholders, linter.recipients, linter.unit_typos, linter.empty_areas,
         linter.incomplete_rows, linter.encodings, linter.document_type,
     ):  # fmt: skip
@@ -90,6 +91,40 @@ class _Linter:
                     "cũng không thuộc trích dẫn văn bản hay giai đoạn: có thể còn sót từ kế hoạch cũ."
                 )
                 self.warn(path, msg)
+
+    def stale_basis(self) -> None:
+        """An opening that still cites last cycle's plan: the markers of ``new`` may have been deleted
+        without the text being fixed, so the text itself is read."""
+        year = self.plan.year
+        for path, text in self.texts:
+            if path[0] != "opening":
+                continue
+            for found in find_years(text):
+                if found.kind is not Kind.CITATION:
+                    continue
+                snippet = text[found.start : found.end]
+                about = [int(y) for y in re.findall(r"\bnăm\s+((?:19|20)\d{2})\b", snippet, re.IGNORECASE)]
+                is_plan = re.search(r"/KH-", snippet) is not None
+                dated = found.years[-1] if not about else None
+                if any(y < year for y in about) or (is_plan and dated is not None and dated < year - 1):
+                    cited = snippet.split(" của ")[0].split(" về ")[0].strip(" ,")
+                    when = f"năm {min(about)}" if about else f"năm {dated}"
+                    msg = (
+                        f"đoạn mở đầu dẫn “{cited}” ({when}) cho kế hoạch năm {year}: có thể còn sót từ kế hoạch "
+                        "cũ. Hãy dẫn văn bản của năm nay."
+                    )
+                    self.warn(path, msg)
+
+    def passed_periods(self) -> None:
+        year = self.plan.year
+        for path, text in self.texts:
+            for found in find_years(text):
+                snippet = text[found.start : found.end]
+                if found.kind is Kind.PERIOD and found.years[-1] < year:
+                    self.warn(path, f"giai đoạn “{snippet}” đã kết thúc trước năm kế hoạch {year}: có thể còn sót "
+                              "từ kế hoạch cũ.")  # fmt: skip
+                elif found.kind is Kind.TARGET and found.year < year:
+                    self.warn(path, f"mốc “{snippet}” đã qua so với năm kế hoạch {year}: có thể sót từ kế hoạch cũ.")
 
     def deadlines(self) -> None:
         issued = self.plan.date

@@ -11,6 +11,7 @@ whose meaning the tool cannot tell.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 
 from generator.plan.years import Kind, Occurrence, find_years
@@ -55,11 +56,17 @@ def shift_text(
     window = {old_year - 1, old_year, old_year + 1}
     changes: list[Change] = []
     flags: list[Flag] = []
+    kept_until = -1  # the end of a flagged citation's clause: kept verbatim as a whole
     for found in find_years(text):
         snippet = text[found.start : found.end]
+        if found.start < kept_until:
+            continue
         if found.kind in (Kind.CITATION, Kind.STANDARD):
             if opening and found.kind is Kind.CITATION and any(y in window for y in found.years):
                 flags.append(Flag(GROUP_OPENING, found.start, _opening_reason(snippet, new_year)))
+                # The author replaces the whole citation ("…ngày 20 tháng 12 năm 2021, về … năm 2022"):
+                # moving a year in its subject would only make it look right and be wrong.
+                kept_until = _citation_end(text, found.end)
             continue
         if found.kind is Kind.PERIOD:
             first, last = found.years[0], found.years[-1]
@@ -83,6 +90,16 @@ def shift_text(
             continue
         changes.append(_moved(text, found, gap))
     return _apply(text, changes), changes, flags
+
+
+# A comma followed by one of these continues the cited document's description, not the plan's.
+_CONTINUATION = re.compile(r",\s*(?:về|của|do|ngày|tại|theo|ban hành)\b[^,;.\n]*", re.IGNORECASE)
+
+
+def _citation_end(text: str, end: int) -> int:
+    while match := _CONTINUATION.match(text, end):
+        end = match.end()
+    return end
 
 
 def _opening_reason(snippet: str, new_year: int) -> str:

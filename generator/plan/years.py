@@ -74,11 +74,13 @@ _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             + r"))?" + _CITATION_TAIL
         ),
     ),
-    (Kind.STANDARD, re.compile(r"\b(?:TCVN\s+)?(?:ISO(?:/IEC)?\s+)?\d{3,5}:" + _YEAR + r"\b")),
+    (Kind.STANDARD, re.compile(r"\b(?:TCVN\s+)?(?:ISO(?:/IEC)?\s+)?\d{3,5}:\s?" + _YEAR + r"\b")),
     (Kind.PERIOD, re.compile(r"\b(" + _YEAR + r")\s*[-–—]\s*(" + _YEAR + r")\b")),
     (Kind.TARGET, re.compile(r"\b(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?năm\s+(" + _YEAR + r")\b", re.IGNORECASE)),
     (Kind.DATE, re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(" + _YEAR + r")\b", re.IGNORECASE)),
     (Kind.DATE, re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(" + _YEAR + r")(?![\d/])")),
+    # 15.12.2024 and 15-12-2024, as some provinces write dates.
+    (Kind.DATE, re.compile(r"(?<![\d.\-])(\d{1,2})([.\-])(\d{1,2})\2(" + _YEAR + r")(?!\d|[.\-]\d)")),
     (Kind.PART_OF_YEAR, re.compile(r"\b\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+năm\s+(" + _YEAR + r")\b", re.IGNORECASE)),
     (
         Kind.QUARTER,
@@ -88,9 +90,13 @@ _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    (Kind.QUARTER, re.compile(r"\bQ\.?\s*(?:[1-4]|" + _ROMAN + r")\s*/\s*(" + _YEAR + r")\b")),  # Q4/2024, QIV/2024
     (Kind.MONTH, re.compile(r"\btháng\s+\d{1,2}\s*(?:/\s*|năm\s+)(" + _YEAR + r")\b", re.IGNORECASE)),
+    (Kind.MONTH, re.compile(r"\bT\.?\s*(?:0?[1-9]|1[0-2])\s*/\s*(" + _YEAR + r")\b")),  # T12/2024
+    (Kind.MONTH, re.compile(r"(?<![\d/.])(?:0?[1-9]|1[0-2])/(" + _YEAR + r")(?![\d/])")),  # trước 12/2024
     (Kind.YEAR, re.compile(r"\bnăm\s+(" + _YEAR + r")\b", re.IGNORECASE)),
-    (Kind.BARE, re.compile(r"(?<![\d/:.,])(" + _YEAR + r")(?![\d/:])")),
+    # Whatever else holds a year: never moved, always flagged, never left silently.
+    (Kind.BARE, re.compile(r"(?<!\d)(" + _YEAR + r")(?!\d)")),
 )  # fmt: skip
 _FOUR_DIGITS = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
 
@@ -110,7 +116,7 @@ def find_years(text: str) -> list[Occurrence]:
                 continue
             day = month = None
             if kind is Kind.DATE:
-                day, month = int(match.group(1)), int(match.group(2))
+                day, month = (int(g) for g in [g for g in match.groups() if g and g.isdigit()][:2])
             years = tuple(int(text[a:b]) for a, b in spans)
             found.append(Occurrence(kind, start, end, years, spans, day, month))
     return sorted(found, key=lambda o: o.start)

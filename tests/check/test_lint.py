@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from generator.check.lint import lint_plan
 from generator.cli import main
+from generator.nextyear.rollover import next_year
+from generator.plan.validate import load_plan_text
 from tests.support import FIXTURES, PLANS
 
 LINT = FIXTURES / "lint_plans"
@@ -61,3 +65,14 @@ def test_the_real_plans_pass_the_strict_check(capsys: pytest.CaptureFixture[str]
     plans = sorted(str(p) for p in PLANS.glob("*.yaml"))
     assert main(["check", "--strict", *plans]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_new_plan_whose_review_markers_were_deleted_unfixed_still_warns(tmp_path: Path):
+    """The safety net is in the text, not only in the # XEM LẠI comments ``new`` writes."""
+    result = next_year(PLANS / "2024-hoa-binh.yaml", 2026)
+    assert result.flags  # new flagged the opening and the passed period…
+    unfixed = re.sub(r"\s*# XEM LẠI:[^\n]*", "", result.text)  # …and the author deleted the comments only
+    assert "XEM LẠI" not in unfixed
+    warnings = [p.message for p in lint_plan(load_plan_text(unfixed, "plans/2026-hoa-binh.yaml"))]
+    assert any(m.startswith("đoạn mở đầu dẫn “244/KH-UBND ngày 25/12/2023”") for m in warnings), warnings
+    assert any(m.startswith("giai đoạn “2022-2025” đã kết thúc trước năm kế hoạch 2026") for m in warnings), warnings
