@@ -12,7 +12,7 @@ import unicodedata
 
 from generator.common.errors import Problem, Severity
 from generator.common.nd30 import DOCUMENT_TYPES
-from generator.common.text import has_bidi_controls, has_uncarriable
+from generator.common.text import clean_text, has_bidi_controls, has_uncarriable
 from generator.plan.appendix_schema import Row
 from generator.plan.dates import PlanDate
 from generator.plan.prose import REVIEW_MARKER, iter_texts
@@ -23,6 +23,8 @@ from generator.plan.years import Kind, find_years
 
 _REVIEW = re.compile(r"#\s*" + REVIEW_MARKER + r"\b")
 
+# The Sở's list of its own units, shared by every plan of a folder.
+UNITS_FILE = "don-vi.txt"
 # Letters legacy Vietnamese encodings leave behind when their text is shown as Unicode.
 _TCVN3 = re.compile("[¸¹µ¶·©ª«¬®»¼½¾ÆÇËÎÏÐÑ×ØÛÜÞßæçëîïñö÷øûüþÿ]")  # TCVN3 (ABC) bytes read as Latin-1
 _VNI = re.compile("[aeiouyöôAEIOUYÖÔ][äøõûöùòóåëï]|ñ[aeiou]")  # VNI: a vowel followed by its mark byte
@@ -198,6 +200,16 @@ class _Linter:
         for path, text in self.texts:
             if path and path[0] == "appendices" and any(step in ("lead", "partners") for step in path):
                 named += [(path, unit.strip(" .")) for unit in text.split(";") if unit.strip(" .")]
+        known = self._known_units()
+        if known:  # the Sở's own list: a name is right when it is on it, a typo when it is close to one
+            listed = {unit.casefold() for unit in known}
+            for path, unit in named:
+                if unit.casefold() not in listed and len(unit.split()) <= 6:
+                    close = next((k for k in known if _alike(unit, k) and not _same_words(unit, k)), None)
+                    if close:
+                        self.warn(path, f"đơn vị “{unit}” không có trong danh sách đơn vị và gần giống “{close}”: "
+                                  "có thể gõ nhầm.")  # fmt: skip
+            return
         names = sorted({unit for _, unit in named} | self._other_units() | self._prose_units())
         # Decided once per distinct name: an appendix repeats the same few units thousands of times.
         verdicts: dict[str, str | None] = {}
@@ -206,6 +218,17 @@ class _Linter:
                 verdicts[unit] = self._likely_typo_of(unit, names, everything)
             if verdicts[unit]:
                 self.warn(path, f"đơn vị “{unit}” chỉ xuất hiện ở đây và gần giống “{verdicts[unit]}”: có thể gõ nhầm.")
+
+    def _known_units(self) -> list[str]:
+        """The plan's ``units`` and the shared list ``don-vi.txt`` beside it (one name a line, # comments)."""
+        known = list(self.plan.units)
+        shared = self.loaded.path.parent / UNITS_FILE
+        try:
+            lines = shared.read_text(encoding="utf-8-sig").splitlines() if shared.is_file() else []
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        known += [clean_text(line.split("#")[0]) for line in lines if clean_text(line.split("#")[0])]
+        return known
 
     @staticmethod
     def _likely_typo_of(unit: str, names: list[str], everything: str) -> str | None:
@@ -312,9 +335,11 @@ def _initials(words: list[str]) -> str:
 
 
 def _alike(a: str, b: str) -> bool:
-    """Two unit names that are probably the same unit written differently."""
-    if difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= 0.8:
-        return True
+    """Two unit names that are probably the same unit written differently.
+
+    Names that differ by whole words after the same start ("Phòng Nghiệp vụ Dược" and "Phòng
+    Nghiệp vụ Y") are different units, not a typo: every Sở Y tế has both.
+    """
     wa, wb = a.split(), b.split()
     common = 0
     while common < min(len(wa), len(wb)) and wa[common].casefold() == wb[common].casefold():
@@ -322,5 +347,8 @@ def _alike(a: str, b: str) -> bool:
     rest_a, rest_b = wa[common:], wb[common:]
     for short, long in ((rest_a, rest_b), (rest_b, rest_a)):
         if len(short) == 1 and short[0].isupper() and len(long) >= 2 and _initials(long) == short[0]:
-            return True
-    return False
+            return True  # an abbreviation: "Phòng TCCB" for "Phòng Tổ chức cán bộ"
+    rest = (" ".join(rest_a).casefold(), " ".join(rest_b).casefold())
+    if common and all(rest) and difflib.SequenceMatcher(None, *rest).ratio() < 0.5:
+        return False
+    return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= 0.8

@@ -296,6 +296,11 @@ class Plan(Model):
     archive: Text | None = Field(None, description="Dòng lưu, ví dụ “VT, TCHC” (in “- Lưu: VT, TCHC.”).")
     signer: Signer = Field(description="Người ký.")
     appendices: list[Appendix] = Field(default_factory=list, description="Các phụ lục (bảng nhiệm vụ).")
+    units: list[Text] = Field(
+        default_factory=list,
+        description="Tên đúng các phòng, đơn vị của Sở (không in ra): khi có, kiểm tra chỉ cảnh báo tên gần giống "
+        "một tên trong danh sách. Dùng chung cho mọi kế hoạch: tệp plans/don-vi.txt, mỗi dòng một tên.",
+    )
 
 
 for _model in (Bullet, Plan):

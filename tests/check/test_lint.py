@@ -7,11 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.check.lint import lint_plan
 from generator.cli import main
 from generator.nextyear.rollover import next_year
-from generator.plan.validate import load_plan_text
+from generator.plan.validate import load_plan, load_plan_text
 from tests.support import FIXTURES, PLANS
 
 LINT = FIXTURES / "lint_plans"
@@ -76,3 +77,51 @@ def test_a_new_plan_whose_review_markers_were_deleted_unfixed_still_warns(tmp_pa
     warnings = [p.message for p in lint_plan(load_plan_text(unfixed, "plans/2026-hoa-binh.yaml"))]
     assert any(m.startswith("đoạn mở đầu dẫn “244/KH-UBND ngày 25/12/2023”") for m in warnings), warnings
     assert any(m.startswith("giai đoạn “2022-2025” đã kết thúc trước năm kế hoạch 2026") for m in warnings), warnings
+
+
+def _with_rows(*leads: str, units: list[str] | None = None) -> str:
+    text = (LINT / "clean.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    rows = data["appendices"][0]["groups"][0]["rows"]
+    data["appendices"][0]["groups"][0]["rows"] = [
+        {**rows[0], "task": f"Nhiệm vụ {i}", "lead": lead} for i, lead in enumerate(leads)
+    ]
+    if units is not None:
+        data["units"] = units
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def _unit_warnings(text: str, folder: Path) -> list[str]:
+    plan = folder / "plans" / "2024-x.yaml"
+    plan.parent.mkdir(exist_ok=True)
+    plan.write_text(text, encoding="utf-8")
+    return [p.message for p in lint_plan(load_plan(plan)) if "đơn vị “" in p.message]
+
+
+def test_two_real_units_that_differ_by_a_word_are_not_a_typo(tmp_path: Path):
+    """Every Sở Y tế has both; --strict refused to build because of this."""
+    assert _unit_warnings(_with_rows("Phòng Nghiệp vụ Dược", "Văn phòng Sở", "Phòng Nghiệp vụ Y"), tmp_path) == []
+
+
+def test_a_list_of_units_in_the_plan_catches_typos_against_it(tmp_path: Path):
+    units = ["Văn phòng Sở", "Phòng Nghiệp vụ Y", "Phòng Nghiệp vụ Dược", "Thanh tra Sở"]
+    text = _with_rows(
+        "Phòng Nghiệp vụ Duợc", "Phòng Nghiệp vụ Dược", "Thanh tra sở", "Trung tâm Y tế huyện", units=units
+    )
+    assert _unit_warnings(text, tmp_path) == [
+        "đơn vị “Phòng Nghiệp vụ Duợc” không có trong danh sách đơn vị và gần giống “Phòng Nghiệp vụ Dược”: "
+        "có thể gõ nhầm."
+    ]
+
+
+def test_a_shared_list_beside_the_plans_is_read(tmp_path: Path):
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "don-vi.txt").write_text(
+        "# Các đơn vị của Sở Y tế\nVăn phòng Sở\nPhòng Nghiệp vụ Dược\nPhòng Nghiệp vụ Y  # hai phòng khác nhau\n",
+        encoding="utf-8",
+    )
+    text = _with_rows("Phòng Nghiệp vụ Y", "Phòng Nghiệp vụ Dươc")
+    assert _unit_warnings(text, tmp_path) == [
+        "đơn vị “Phòng Nghiệp vụ Dươc” không có trong danh sách đơn vị và gần giống “Phòng Nghiệp vụ Dược”: "
+        "có thể gõ nhầm."
+    ]
