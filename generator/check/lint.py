@@ -23,6 +23,10 @@ from generator.plan.years import Kind, find_years
 
 _REVIEW = re.compile(r"#\s*" + REVIEW_MARKER + r"\b")
 
+_CURLY_WRAPPED = (
+    "cả đoạn văn nằm trong dấu nháy cong “…” (thường do chép từ Word) nên sẽ in cả hai dấu nháy. "
+    'Nếu không muốn in chúng, hãy bỏ đi hoặc thay bằng dấu nháy kép thẳng "…".'
+)
 # The Sở's list of its own units, shared by every plan of a folder.
 UNITS_FILE = "don-vi.txt"
 # Letters legacy Vietnamese encodings leave behind when their text is shown as Unicode.
@@ -298,6 +302,8 @@ class _Linter:
             if has_uncarriable(text):
                 self.warn(path, "có ký tự điều khiển vô hình (thường do dán từ Word hoặc PDF); công cụ đã bỏ đi, "
                           "nên xem lại đoạn văn này.")  # fmt: skip
+            if re.fullmatch(r"\s*[“‘«].*[”’»]\s*", text, re.DOTALL):
+                self.warn(path, _CURLY_WRAPPED)
             if has_bidi_controls(text):
                 self.warn(path, "có ký tự đảo hướng chữ vô hình (U+202A-U+202E, U+2066-U+2069) làm chữ hiện khác với "
                           "thật, ví dụ số năm bị đọc ngược; công cụ đã bỏ đi, hãy gõ lại đoạn văn này.")  # fmt: skip

@@ -119,6 +119,21 @@ def _colon_trap(value: Any) -> bool:
     return inner is None and isinstance(key, str) and " " in key.strip()
 
 
+_CURLY_OPEN = ("“", "‘", "«")
+
+
+def _curly_trap(value: Any) -> bool:
+    """A sentence pasted from Word inside curly quotes, with a ":" in it: YAML read a key and a value."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return False
+    key = next(iter(value))
+    return isinstance(key, str) and key.lstrip().startswith(_CURLY_OPEN)
+
+
+CURLY_TRAP = (
+    "đoạn văn nằm trong dấu nháy cong “…” (thường do chép từ Word): YAML không coi đó là dấu nháy nên hiểu phần "
+    'trước dấu hai chấm là tên một khóa. Hãy thay hai dấu nháy cong bằng dấu nháy kép thẳng "…" của bàn phím.'
+)
 COLON_TRAP = (
     "đoạn văn này kết thúc bằng dấu hai chấm (ví dụ “… như sau:”) nên YAML hiểu nó là tên một "
     'khóa. Hãy đặt cả đoạn văn trong dấu nháy kép "…".'
@@ -151,6 +166,8 @@ def translate(error: ErrorDetails, root: type[BaseModel], source: LoadedYaml) ->
         if allowed and not _suggest(key, allowed):
             message += f" Các khóa được dùng ở đây: {_choices(allowed)}."
         key_mark = True
+    elif kind in ("string_type", "item_shape") and _curly_trap(value):
+        message = CURLY_TRAP
     elif kind in ("string_type", "item_shape") and _colon_trap(value):
         message = COLON_TRAP
     elif kind in ("string_type", "string_too_short"):
