@@ -20,6 +20,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator.common.text import clean_text
+from generator.plan.areas import area_code
 from generator.plan.dates import FORMS, PlanDate
 from generator.plan.years import FIRST_YEAR, LAST_YEAR
 
@@ -166,12 +167,34 @@ Authority = Annotated[Literal["KT.", "TM.", "TL.", "TUQ.", "Q."], BeforeValidato
 
 Marker = Literal["-", "+", "none"]
 
-AreaKey = Literal[
-    "direction",
-    "institutions",
-    "procedures",
-    "apparatus",
-    "civil_service",
-    "public_finance",
-    "digital_government",
+# A code, or the area's Vietnamese title or a short form of it ("Chính quyền số", "Cải cách TTHC").
+AreaKey = Annotated[
+    Literal[
+        "direction",
+        "institutions",
+        "procedures",
+        "apparatus",
+        "civil_service",
+        "public_finance",
+        "digital_government",
+    ],
+    BeforeValidator(area_code),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "enum": [
+                        "direction",
+                        "institutions",
+                        "procedures",
+                        "apparatus",
+                        "civil_service",
+                        "public_finance",
+                        "digital_government",
+                    ]
+                },
+                {"type": "string", "description": "hoặc tên lĩnh vực, ví dụ “Chính quyền số”, “Cải cách TTHC”"},
+            ]
+        }
+    ),
 ]

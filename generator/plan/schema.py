@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, Tag
 
 from generator.plan.appendix_schema import Appendix
+from generator.plan.areas import AREA_TITLES
 from generator.plan.fields import (
     AreaKey,
     Authority,
@@ -27,15 +28,6 @@ from generator.plan.fields import (
 )
 
 # The seven reform areas of the state programme (Nghị quyết 76/NQ-CP) and their usual titles.
-AREA_TITLES: dict[str, str] = {
-    "direction": "Công tác chỉ đạo, điều hành",
-    "institutions": "Cải cách thể chế",
-    "procedures": "Cải cách thủ tục hành chính",
-    "apparatus": "Cải cách tổ chức bộ máy hành chính nhà nước",
-    "civil_service": "Cải cách chế độ công vụ",
-    "public_finance": "Cải cách tài chính công",
-    "digital_government": "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
-}
 
 
 # --- items: what goes inside a section ---------------------------------------------------

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Tag
 from pydantic_core import ErrorDetails
 
 from generator.common.errors import Problem
+from generator.plan.areas import AREA_MEANINGS
 from generator.plan.yamlload import KeyPath, LoadedYaml, format_path
 
 
@@ -184,10 +185,17 @@ def translate(error: ErrorDetails, root: type[BaseModel], source: LoadedYaml) ->
         message = f"cần ít nhất {ctx.get('min_length', 1)} mục."
     elif kind == "literal_error":
         options = [str(v) for v in located.here.literals]
-        message = (
-            f"giá trị {_kind_of(value)} không hợp lệ; chọn một trong: {_choices(options)}."
-            f"{_suggest(str(value), options)}"
-        )
+        if set(options) == set(AREA_MEANINGS):  # the codes alone mean nothing to the author
+            listed = ", ".join(f"“{key}” ({AREA_MEANINGS[key]})" for key in options)
+            message = (
+                f"giá trị {_kind_of(value)} không phải một lĩnh vực; chọn một trong: {listed}, "
+                f"hoặc viết tên lĩnh vực, ví dụ “Chính quyền số”.{_suggest(str(value), options)}"
+            )
+        else:
+            message = (
+                f"giá trị {_kind_of(value)} không hợp lệ; chọn một trong: {_choices(options)}."
+                f"{_suggest(str(value), options)}"
+            )
     elif kind == "union_tag_invalid":
         tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
         tag = str(ctx.get("tag", ""))

@@ -231,8 +231,6 @@ class _TooMany(_TooDeep):
     pass
 
 
-
-
 @dataclass
 class _Frame:
     container: dict[str, Any] | list[Any]
