@@ -45,8 +45,8 @@ def lint_plan(loaded: LoadedPlan) -> list[Problem]:
     """Every warning for a valid plan, in file order."""
     linter = _Linter(loaded)
     for rule in (
-        linter.loader_notes, linter.stray_years, linter.stale_basis, linter.passed_periods, linter.deadlines,
-        linter.review_markers,
+        linter.loader_notes, linter.issue_date, linter.stray_years, linter.stale_basis, linter.passed_periods,
+        linter.deadlines, linter.review_markers,
         linter.placeholders, linter.recipients, linter.unit_typos, linter.empty_areas,
         linter.incomplete_rows, linter.encodings, linter.document_type,
     ):  # fmt: skip
@@ -77,6 +77,17 @@ class _Linter:
 
     def loader_notes(self) -> None:
         self.found.extend(self.source.notes)
+
+    def issue_date(self) -> None:
+        """A plan is issued in the last months before its year or during it; "06/01/2025" for 2026
+        is almost always last year's date left unchanged."""
+        date, year = self.plan.date, self.plan.year
+        issued = (date.year, date.month or 12)
+        if issued < (year - 1, 10):
+            self.warn(("date",), f"ngày ban hành “{date.as_yaml()}” sớm hơn năm kế hoạch {year} quá nhiều (kế hoạch "
+                      f"thường ban hành từ tháng 10 năm {year - 1}): có thể còn sót năm của kế hoạch cũ.")  # fmt: skip
+        elif date.year > year:
+            self.warn(("date",), f"ngày ban hành “{date.as_yaml()}” sau năm kế hoạch {year}: hãy kiểm tra lại năm.")
 
     def stray_years(self) -> None:
         year = self.plan.year
