@@ -33,12 +33,14 @@ build: $(STAMP) ## tạo build/*.docx từ plans/*.yaml (chỉ cái có thay đ�
 pdf: $(STAMP) ## tạo thêm build/*.pdf bằng LibreOffice (cần cài LibreOffice)
 	@$(PY) -m generator build --changed --pdf --out $(OUT) $(PLAN)
 
-preview: $(STAMP) ## ảnh PNG từng trang vào build/preview/<tên>/: make preview PLAN=plans/x.yaml
-	@$(PY) -m generator preview --out $(OUT) $(or $(PLAN),plans/2021-thanh-hoa.yaml)
+preview: $(STAMP) ## ảnh PNG từng trang vào build/preview/<tên>/ cho mọi kế hoạch; một kế hoạch: make preview PLAN=plans/x.yaml
+	@$(PY) -m generator preview --out $(OUT) $(or $(PLAN),$(wildcard plans/*.yaml))
 
-new: $(STAMP) ## kế hoạch năm sau: make new FROM=plans/2024-hoa-binh.yaml YEAR=2025
-	@test -n "$(FROM)" -a -n "$(YEAR)" || { echo "Cách dùng: make new FROM=plans/2024-hoa-binh.yaml YEAR=2025"; exit 2; }
-	@$(PY) -m generator new $(FROM) --year $(YEAR)
+# Missing arguments print how to call the target, without make's own English error line.
+new: $(STAMP) ## kế hoạch năm sau: make new FROM=plans/2024-hoa-binh.yaml YEAR=2025 (ghi đè: FORCE=1)
+	@if [ -z "$(FROM)" ] || [ -z "$(YEAR)" ]; then \
+	  echo "Cách dùng: make new FROM=plans/2024-hoa-binh.yaml YEAR=2025   (thêm FORCE=1 để ghi đè tệp đã có)"; \
+	else $(PY) -m generator new "$(FROM)" --year "$(YEAR)" $(if $(FORCE),--force); fi
 
 test: $(STAMP) lint imports typecheck ## chạy toàn bộ kiểm thử (kèm ruff, import-linter và mypy)
 	@$(PY) -m pytest

@@ -86,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--dry-run", action="store_true", help="chỉ in báo cáo, không ghi tệp nào")
 
     preview = sub.add_parser("preview", help="tạo ảnh các trang (cần LibreOffice)", description="Ảnh PNG từng trang.")
-    preview.add_argument("plan", type=Path, metavar="KẾ_HOẠCH", help="tệp .yaml")
+    preview.add_argument("plans", nargs="+", type=Path, metavar="KẾ_HOẠCH", help="một hay nhiều tệp .yaml")
     preview.add_argument("--out", type=Path, default=Path("build"), metavar="THƯ_MỤC", help="thư mục kết quả (build)")
     preview.add_argument("--dpi", type=int, default=80, metavar="DPI", help="độ phân giải ảnh (mặc định 80)")
     preview.add_argument("--draft", action="store_true", help="ảnh của bản dự thảo")

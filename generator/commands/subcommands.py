@@ -15,7 +15,7 @@ from generator.check.docx_check import check_docx, report_json, report_text
 from generator.check.lint import lint_plan
 from generator.commands.pipeline import BuildResult, build_many, build_plan, find_plans
 from generator.common.errors import PlanError, Severity, display_path
-from generator.common.fileio import write_text_atomic
+from generator.common.fileio import write_bytes_atomic, write_text_atomic
 from generator.common.vnformat import seconds
 from generator.nextyear.rollover import next_year, write
 from generator.nextyear.rollover import report_text as next_year_report
@@ -25,6 +25,8 @@ from generator.plan.validate import load_plan
 from generator.render.template_builder import TEMPLATE_PATH
 
 OK, PROBLEM = 0, 1
+# Reports of new and import: beside the documents, so that plans/ holds plans only.
+REPORTS = Path("build", "bao-cao")
 
 
 def _say(text: str) -> None:
@@ -142,17 +144,20 @@ def _check_docx(path: Path, *, as_json: bool) -> int:
 
 
 def preview(args: argparse.Namespace) -> int:
-    """``kehoach preview``: PNG pictures of the pages, in build/preview/<plan>/."""
-    document = build_plan(args.plan, args.out, draft=args.draft)
-    _say(f"Đã tạo {display_path(document)}")
+    """``kehoach preview``: PNG pictures of the pages, in build/preview/<plan>/, for each plan."""
+    documents = [build_plan(plan, args.out, draft=args.draft) for plan in args.plans]
+    for document in documents:
+        _say(f"Đã tạo {display_path(document)}")
     with tempfile.TemporaryDirectory(prefix="kehoach-xem-") as folder:
-        copy = Path(folder) / document.name
-        copy.write_bytes(document.read_bytes())
+        copies = [Path(folder) / document.name for document in documents]
+        for document, copy in zip(documents, copies, strict=True):
+            write_bytes_atomic(copy, document.read_bytes())
         _say("Đang chuyển sang PDF bằng LibreOffice…")
-        (converted,) = to_pdf([copy], timeout=args.pdf_timeout)
-        target = args.out / "preview" / document.stem
-        pages = page_images(converted.pdf, target, dpi=args.dpi)
-    _say(f"Đã tạo {len(pages)} ảnh trang trong {display_path(target)}/")
+        converted = to_pdf(copies, timeout=args.pdf_timeout)
+        for pdf in converted:
+            target = args.out / "preview" / pdf.docx.stem
+            pages = page_images(pdf.pdf, target, dpi=args.dpi)
+            _say(f"Đã tạo {len(pages)} ảnh trang trong {display_path(target)}/")
     return OK
 
 
@@ -166,7 +171,7 @@ def new(args: argparse.Namespace) -> int:
     if args.dry_run:
         _say("Chạy thử (--dry-run): chưa ghi tệp nào.")
         return OK
-    report = write(result, force=args.force)
+    report = write(result, force=args.force, reports=REPORTS)
     _say(f"Đã ghi {display_path(result.output)} và báo cáo {display_path(report)}.")
     _say(f"Tiếp theo: sửa {len(result.flags)} chỗ cần xem lại, xóa chú thích “# XEM LẠI”, rồi chạy make build.")
     return OK

@@ -239,8 +239,8 @@ def _check_result(result: NextYear) -> None:
         raise RuntimeError(msg)
 
 
-def write(result: NextYear, *, force: bool) -> Path:
-    """Write the new plan and its report next to it; return the report's path.
+def write(result: NextYear, *, force: bool, reports: Path = Path("build", "bao-cao")) -> Path:
+    """Write the new plan, and its report into ``reports`` (plans/ holds plans only); return the report's path.
 
     Raises:
         GeneratorError: the new plan exists and ``force`` was not given.
@@ -248,10 +248,10 @@ def write(result: NextYear, *, force: bool) -> Path:
     if result.output.exists() and not force:
         msg = (
             f"{display_path(result.output)} đã có. Không ghi đè để khỏi mất nội dung: hãy chọn tên khác "
-            "bằng --out, hoặc thêm --force nếu thật sự muốn thay tệp đó."
+            "bằng --out, hoặc thêm --force (với make: FORCE=1) nếu thật sự muốn thay tệp đó."
         )
         raise GeneratorError(msg)
-    report = result.output.with_name(result.output.stem + ".bao-cao.md")
+    report = reports / f"{result.output.stem}.md"
     write_text_atomic(result.output, ("\ufeff" if result.bom else "") + result.text)
     write_text_atomic(report, report_markdown(result))
     return report

@@ -104,7 +104,7 @@ def test_comments_and_key_order_survive(tmp_path: Path):
 def test_a_second_new_without_force_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     source = copy_plan("2024-hoa-binh", tmp_path)
     assert main(["new", str(source), "--year", "2025"]) == 0
-    output, report = tmp_path / "2025-hoa-binh.yaml", tmp_path / "2025-hoa-binh.bao-cao.md"
+    output, report = tmp_path / "2025-hoa-binh.yaml", tmp_path / "build" / "bao-cao" / "2025-hoa-binh.md"
     output.write_text(output.read_text(encoding="utf-8") + "# tác giả đã sửa\n", encoding="utf-8")
     saved = (output.read_bytes(), report.read_bytes(), output.stat().st_mtime_ns)
     capsys.readouterr()
@@ -125,10 +125,13 @@ def test_dry_run_prints_the_report_and_writes_nothing(tmp_path: Path, capsys: py
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2024-hoa-binh.yaml"]
 
 
-def test_the_markdown_report_is_kept_next_to_the_new_plan(tmp_path: Path):
-    source = copy_plan("2023-ba-ria-vung-tau", tmp_path)
+def test_the_markdown_report_is_kept_beside_the_build_not_among_the_plans(tmp_path: Path):
+    (tmp_path / "plans").mkdir()
+    source = copy_plan("2023-ba-ria-vung-tau", tmp_path / "plans")
     assert main(["new", str(source), "--year", "2026"]) == 0
-    report = (tmp_path / "2026-ba-ria-vung-tau.bao-cao.md").read_text(encoding="utf-8")
+    plans = sorted(p.name for p in (tmp_path / "plans").iterdir())
+    assert plans == ["2023-ba-ria-vung-tau.yaml", "2026-ba-ria-vung-tau.yaml"]
+    report = (tmp_path / "build" / "bao-cao" / "2026-ba-ria-vung-tau.md").read_text(encoding="utf-8")
     assert report.startswith("# Kế hoạch năm 2026: những gì kehoach new đã làm")
     assert "| 20 | `year` | 2023 → 2026 |" in report
     assert "mốc “đến năm 2025” đã qua so với năm 2026." in report
