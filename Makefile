@@ -2,7 +2,9 @@
 # On a fresh machine `make build` and `make test` set up .venv from pyproject.toml themselves.
 
 PYTHON ?= python3
-VENV   := .venv
+# The folder of this Makefile: targets work from anywhere (make -f …/Makefile).
+HERE   := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
+VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-from-pyproject
 PLAN   ?=
@@ -17,11 +19,11 @@ help: ## liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 # The virtual environment is rebuilt whenever pyproject.toml is newer than the last install.
-$(STAMP): pyproject.toml
+$(STAMP): $(HERE)pyproject.toml
 	@echo "Đang cài môi trường Python vào $(VENV)/ (chỉ lần đầu hoặc khi pyproject.toml đổi)…"
 	@$(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip > $(VENV)/install.log 2>&1 \
-	  && $(PY) -m pip install --disable-pip-version-check -e '.[dev]' >> $(VENV)/install.log 2>&1 \
+	  && $(PY) -m pip install --disable-pip-version-check -e '$(HERE).[dev]' >> $(VENV)/install.log 2>&1 \
 	  || { cat $(VENV)/install.log; echo "Không cài được môi trường Python (xem lỗi ở trên)."; exit 1; }
 	@touch $@
 
