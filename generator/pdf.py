@@ -24,7 +24,10 @@ from queue import Empty, Queue
 from generator.common.errors import GeneratorError, OutputError, display_path
 from generator.common.fileio import temp_folder
 
-INSTALL = "sudo apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils"
+INSTALL = (
+    "sudo apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils "
+    "(Windows: cài LibreOffice từ libreoffice.org, đường dẫn mặc định được tự tìm)"
+)
 # About 2 s per ordinary plan; a 3,000-row appendix with merged cells takes minutes.
 _SECONDS_PER_DOCUMENT = 240
 _CONVERTED = re.compile(r"^convert (?P<source>.+?) -> (?P<target>.+?) using filter")
@@ -43,9 +46,21 @@ class Converted:
     seconds: float
 
 
+def _usual_places() -> list[Path]:
+    """Where the LibreOffice installers put the program when it is not on PATH (Windows, macOS)."""
+    places = []
+    for variable in ("PROGRAMFILES", "PROGRAMFILES(X86)", "PROGRAMW6432"):
+        if os.environ.get(variable):
+            places.append(Path(os.environ[variable]) / "LibreOffice" / "program" / "soffice.exe")
+    places.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
+    return places
+
+
 def soffice() -> str:
     """The LibreOffice program, or a Vietnamese explanation of how to install it."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        found = next((str(place) for place in _usual_places() if place.is_file()), None)
     if found is None:
         msg = (
             "chưa cài LibreOffice nên không tạo được PDF (tệp DOCX vẫn tạo được bằng make build). "

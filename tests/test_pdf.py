@@ -223,3 +223,15 @@ def test_a_draft_shows_du_thao_at_the_top_of_page_one_only(tmp_path: Path):
     assert all(w.y1 < PORTRAIT.top * MM for w in mark)  # in the top margin, above the header
     assert not any(w.text == "THẢO" for w in second.words)
     assert "Số: /KH-SYT" in " ".join(first.text().split())  # the number is left blank
+
+
+def test_libreoffice_is_found_where_its_windows_installer_puts_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Windows does not put soffice on PATH: C:\\Program Files\\LibreOffice\\program\\soffice.exe."""
+    from generator.pdf import soffice
+
+    program = tmp_path / "Program Files" / "LibreOffice" / "program" / "soffice.exe"
+    program.parent.mkdir(parents=True)
+    program.write_bytes(b"")
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("PROGRAMFILES", str(tmp_path / "Program Files"))
+    assert soffice() == str(program)
