@@ -142,3 +142,20 @@ def test_an_output_that_is_not_a_regular_file_is_refused_and_left_alone(tmp_path
         write_bytes_atomic(target, b"x")
     after = target.stat()
     assert stat.S_IFMT(after.st_mode) == stat.S_IFMT(before.st_mode) and after.st_ino == before.st_ino
+
+
+def test_a_document_held_open_by_word_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Windows refuses to replace a file Word has open (a sharing violation, EACCES)."""
+    target = tmp_path / "2025-hoa-binh.docx"
+    target.write_bytes(b"old")
+
+    def locked(self: Path, other: Path) -> None:
+        raise PermissionError(errno.EACCES, "The process cannot access the file")
+
+    monkeypatch.setattr(Path, "replace", locked)
+    with pytest.raises(OutputError) as caught:
+        write_bytes_atomic(target, b"new")
+    assert "tệp đang mở trong Word (hoặc chương trình khác)" in str(caught.value)
+    assert "Hãy đóng tệp rồi chạy lại" in str(caught.value)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["2025-hoa-binh.docx"]
