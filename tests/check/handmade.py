@@ -16,8 +16,6 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Mm, Pt
 
-from generator.common.metrics import text_width_mm
-
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
@@ -95,18 +93,18 @@ def handmade(
     left, right = table.rows[0].cells
     _line(left, "UBND TỈNH HÒA BÌNH", 13)
     _line(left, "SỞ Y TẾ", 13, bold=True)
-    agency_line = text_width_mm("SỞ Y TẾ", 13, bold=True)
+    agency_line = 17.84  # "SỞ Y TẾ" at 13 pt bold, from the font file (tests/common/test_metrics.py)
     _rule(left, 62 - 2 * 1.905, agency_line * 0.45)
     _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True)
     _line(right, motto, 14, bold=True)
-    _rule(right, 103 - 2 * 1.905, text_width_mm(MOTTO, 14, bold=True))
+    _rule(right, 103 - 2 * 1.905, 60.46)  # the Tiêu ngữ at 14 pt bold, from the font file
     _line(table.rows[1].cells[0], f"Số: {number}/KH-SYT", 13)
     _line(table.rows[1].cells[1], f"Hòa Bình, ngày 15 tháng {month} năm 2024", 14, italic=True)
 
     document.add_paragraph()
     _line(document, "KẾ HOẠCH", 14, bold=True)
     _line(document, "Cải cách hành chính năm 2024", 14, bold=True)
-    _rule(document, 210 - left_margin_mm - 20, text_width_mm("Cải cách hành chính năm 2024", 14, bold=True) * 0.4)
+    _rule(document, 210 - left_margin_mm - 20, 64.90 * 0.4)  # 2/5 of the title at 14 pt bold, from the font file
 
     def body(text: str, *, bold: bool = False) -> None:
         paragraph = document.add_paragraph(style="Nội dung văn bản")

@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 import pytest
 
-from generator.common.metrics import text_width_mm, widest_line_mm
 from generator.common.units import mm, twips
 from generator.docx.read import DocxReader, Para, Table
 from generator.render.layout import MOTTO, NATIONAL_TITLE
@@ -101,14 +100,21 @@ def test_parent_agency_is_capitals_not_bold_and_the_agency_capitals_bold(doc: Do
     assert parent.element in [p.element for p in left_cell.paragraphs]
 
 
-def test_agency_rule_is_a_third_to_a_half_of_its_line(doc: DocxReader):
+# Widths from the font files (tests/common/test_metrics.py), not from the code that draws the rules.
+SO_Y_TE_13_BOLD = 17.84
+MOTTO_14_BOLD = 60.46
+TITLE = "Cải cách hành chính tỉnh Hòa Bình năm 2024"
+TITLE_14_BOLD = 96.06
+
+
+def test_agency_rule_is_a_third_to_a_half_of_its_line(render: Callable[..., DocxReader]):
+    doc = render(plan_data())  # agency "SỞ Y TẾ"
     left = header_table(doc).rows[0].cells[0]
     rules = [p for p in left.paragraphs if p.border_bottom]
     assert len(rules) == 1
-    agency = one(doc, "KhAgency")
-    line = widest_line_mm(agency.text, 13, bold=True)
+    assert one(doc, "KhAgency").text == "SỞ Y TẾ"
     inner = mm(header_table(doc).grid[0]) - 2 * 1.905
-    assert line / 3 <= rule_length_mm(rules[0], inner) <= line / 2
+    assert SO_Y_TE_13_BOLD / 3 <= rule_length_mm(rules[0], inner) <= SO_Y_TE_13_BOLD / 2
 
 
 def test_national_title_and_motto_are_exact_bold_and_centred(doc: DocxReader):
@@ -124,7 +130,7 @@ def test_motto_rule_is_as_long_as_the_motto(doc: DocxReader):
     rules = [p for p in right.paragraphs if p.border_bottom]
     assert len(rules) == 1
     inner = mm(header_table(doc).grid[1]) - 2 * 1.905
-    assert rule_length_mm(rules[0], inner) == pytest.approx(text_width_mm(MOTTO, 14, bold=True), abs=0.5)
+    assert rule_length_mm(rules[0], inner) == pytest.approx(MOTTO_14_BOLD, abs=0.5)
 
 
 def test_number_and_date_share_the_second_row(doc: DocxReader):
@@ -179,9 +185,12 @@ def test_document_type_and_title_are_bold_centred_with_a_rule(doc: DocxReader):
     assert kind.text == "KẾ HOẠCH" and kind.bold and kind.align == "center"
     assert title.bold and title.align == "center"
     assert title.text[0].isupper() and not title.text.isupper()  # sentence case
-    rule = one(doc, "KhTitleRule")
-    line = widest_line_mm(title.text, 14, bold=True)
-    assert line / 3 <= rule_length_mm(rule, 165) <= line / 2
+
+
+def test_the_title_rule_is_a_third_to_a_half_of_the_printed_title(render: Callable[..., DocxReader]):
+    doc = render(plan_data(title=TITLE))  # one line at 14 pt bold
+    assert one(doc, "KhTitle").text == TITLE
+    assert TITLE_14_BOLD / 3 <= rule_length_mm(one(doc, "KhTitleRule"), 165) <= TITLE_14_BOLD / 2
 
 
 # --- body ----------------------------------------------------------------------------------
