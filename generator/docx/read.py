@@ -34,6 +34,34 @@ from generator.docx.package import Package
 __all__ = ["Cell", "DocxReader", "Para", "Row", "Run", "Section", "Story", "Table", "paragraph_text", "w"]
 
 
+def field_codes(root: etree._Element) -> list[str]:
+    """The code of every field in a part ("PAGE", "NUMPAGES", "DATE"…), upper case.
+
+    A complex field's instruction may be split over several runs between its begin and
+    separate marks; a simple field carries it in an attribute. Only the first word is the code:
+    "NUMPAGES" is not "PAGE", however the text is searched.
+    """
+    codes: list[str] = []
+    instruction: list[str] | None = None
+    for element in root.iter(w("fldChar"), w("instrText"), w("fldSimple")):
+        if element.tag == w("fldSimple"):
+            codes.append(_code(element.get(w("instr"), "")))
+        elif element.tag == w("instrText"):
+            if instruction is not None:
+                instruction.append(element.text or "")
+        elif element.get(w("fldCharType")) == "begin":
+            instruction = []
+        elif element.get(w("fldCharType")) in ("separate", "end") and instruction is not None:
+            codes.append(_code("".join(instruction)))
+            instruction = None
+    return codes
+
+
+def _code(instruction: str) -> str:
+    words = instruction.split()
+    return words[0].upper().lstrip("\\") if words else ""
+
+
 class DocxReader:
     """Parse a DOCX once; expose its body, tables and sections with effective formatting.
 
@@ -364,9 +392,7 @@ class DocxReader:
     def _story(self, part: str) -> Story:
         root = self.package.xml(part)
         paragraphs = [self.para(p) for p in root.iter(w("p"))]
-        instructions = " ".join(t.text or "" for t in root.iter(w("instrText")))
-        instructions += " " + " ".join(f.get(w("instr"), "") for f in root.iter(w("fldSimple")))
-        return Story(paragraphs, "PAGE" in instructions.upper())
+        return Story(paragraphs, "PAGE" in field_codes(root))
 
     def part_texts(self) -> dict[str, str]:
         """Every referenced XML part's text content, for character-level checks (NFC, control codes)."""

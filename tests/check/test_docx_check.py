@@ -148,3 +148,19 @@ def test_bidi_overrides_in_a_document_are_flagged(built: dict[str, Path], tmp_pa
     assert finding.failed
     assert "word/document.xml có ký tự đảo hướng chữ (bidi) làm chữ hiện khác với thật" in finding.measured
     assert "ky-tu" not in failing(source)
+
+
+def test_a_numpages_field_is_not_a_page_number(built: dict[str, Path], tmp_path: Path):
+    """``"PAGE" in instr`` accepted NUMPAGES (the page count) as the page number."""
+    import zipfile
+
+    source = built["2024-hoa-binh"]
+    target = tmp_path / "tong-so-trang.docx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename.startswith("word/header"):
+                data = data.replace(b" PAGE ", b" NUMPAGES ")
+            out.writestr(item, data)
+    assert "so-trang" in failing(target)
+    assert "so-trang" not in failing(source)

@@ -247,3 +247,18 @@ def test_groups_nest_one_level_with_numbered_subgroups(render: Callable[..., Doc
     assert rows[3].cells[1].text == "2. Cải cách thủ tục hành chính"
     assert rows[4].cells[1].text == "1. Công khai thủ tục"
     assert all(r.cells[0].vmerge == "continue" for r in rows[1:])
+
+
+def test_the_page_number_field_is_exactly_page(readers: dict[str, DocxReader]):
+    """Checked in the DOCX itself, without LibreOffice: a NUMPAGES field would print the page count."""
+    import zipfile
+
+    from lxml import etree
+
+    from generator.docx.read import field_codes
+
+    for name in ("2021-thanh-hoa", "2024-hoa-binh"):
+        with zipfile.ZipFile(readers[name].path) as archive:
+            headers = [n for n in archive.namelist() if n.startswith("word/header")]
+            codes = [field_codes(etree.fromstring(archive.read(n))) for n in headers]
+        assert sorted(codes) == [[], ["PAGE"]]  # the first-page header has none, the other exactly PAGE
