@@ -196,13 +196,16 @@ def test_the_title_rule_is_a_third_to_a_half_of_the_printed_title(render: Callab
 # --- body ----------------------------------------------------------------------------------
 
 
-def test_body_paragraphs_are_justified_indented_spaced(doc: DocxReader):
-    for p in doc.paragraphs:
-        if p.style_id in ("KhBody", "KhPart", "KhSection", "KhItem", "KhClosing") and p.text:
+def test_body_paragraphs_are_justified_indented_spaced_as_the_readme_says(doc: DocxReader):
+    """README: căn đều hai lề, thụt đầu dòng 1,27 cm, cách đoạn trên 6 pt, giãn dòng đơn."""
+    body = [p for p in doc.paragraphs if p.style_id in ("KhBody", "KhPart", "KhSection", "KhItem", "KhClosing")]
+    assert len([p for p in body if p.text]) > 20
+    for p in body:
+        if p.text:
             assert p.align == "both", p.text
-            assert p.first_line in (567, 720), p.text
-            assert p.before + p.after >= 120, p.text
-            assert p.line_rule == "auto" and 240 <= p.line <= 360, p.text
+            assert p.first_line == 720, p.text  # 1,27 cm
+            assert (p.before, p.after) == (120, 0), p.text  # 6 pt above
+            assert (p.line_rule, p.line) == ("auto", 240), p.text  # single
 
 
 def test_part_headings_are_roman_bold_capitals_in_sequence(doc: DocxReader):
@@ -213,11 +216,13 @@ def test_part_headings_are_roman_bold_capitals_in_sequence(doc: DocxReader):
         assert p.bold and p.text == p.text.upper()
 
 
-def test_numbered_section_titles_are_bold(doc: DocxReader):
-    titled = [p for p in styled(doc, "KhSection") if p.runs and p.runs[0].bold]
-    assert titled, "every plan has titled sections"
-    for p in titled:
-        assert re.match(r"\d+\. \S", p.text)
+def test_every_numbered_section_starts_bold(doc: DocxReader):
+    """Numbered ⇒ bold (the label and the title), not the reverse."""
+    sections = styled(doc, "KhSection")
+    assert sections, "every plan has numbered sections"
+    for p in sections:
+        assert re.match(r"\d+\. \S", p.text), p.text
+        assert p.runs[0].bold and p.runs[0].text.startswith(p.text.split(" ")[0]), p.text
 
 
 def test_text_ends_with_the_closing_mark(doc: DocxReader):
