@@ -231,3 +231,53 @@ def test_a_ten_thousand_character_paragraph_is_kept_whole(tmp_path: Path, value:
     plan_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     text = document_text(build_plan(plan_file, tmp_path / "out"))
     assert "- " + value.strip() in text
+
+
+# --- valid values must build, each in its own place --------------------------------------------
+
+_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+_ALNUM = st.sampled_from(_LETTERS + _LETTERS.upper() + "0123456789")
+_INNER = st.sampled_from(_LETTERS + _LETTERS.upper() + "0123456789 ,;()-/%")
+valid_texts = st.tuples(_ALNUM, st.text(_INNER, max_size=30), _ALNUM).map(lambda t: " ".join("".join(t).split()))
+MARKER = "QQQQ"
+
+
+def paragraph_texts(path: Path) -> list[str]:
+    """Every paragraph of the body (cells included), in order, as printed; read with lxml only."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    out = []
+    for paragraph in root.iter(f"{w}p"):
+        pieces = []
+        for node in paragraph.iter(f"{w}t", f"{w}tab", f"{w}br"):
+            pieces.append(node.text or "" if node.tag == f"{w}t" else ("\t" if node.tag == f"{w}tab" else "\n"))
+        out.append("".join(pieces))
+    return out
+
+
+def _places(tmp_path: Path, path: tuple[str | int, ...]) -> dict[int, str]:
+    """Where the field prints: the paragraphs that hold a marker put in it, and their whole text."""
+    plan_file = tmp_path / "marker.yaml"
+    plan_file.write_text(yaml.safe_dump(set_at(FULL, path, MARKER), allow_unicode=True), encoding="utf-8")
+    texts = paragraph_texts(build_plan(plan_file, tmp_path / "marker"))
+    return {i: text for i, text in enumerate(texts) if MARKER in text}
+
+
+PRINTED = [p for p in PATHS if shown(p) not in NOT_PRINTED]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(index=st.integers(0, len(PRINTED) - 1), value=valid_texts)
+def test_any_valid_text_builds_and_prints_in_its_own_place(tmp_path: Path, index: int, value: str):
+    """A validator that refused valid text, or a renderer that put it elsewhere, fails here: the
+    value must build and replace the marker in exactly the paragraphs where the marker printed."""
+    path = PRINTED[index]
+    places = _places(tmp_path, path)
+    assert places, f"{shown(path)} prints nowhere"
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(yaml.safe_dump(set_at(FULL, path, value), allow_unicode=True), encoding="utf-8")
+    texts = paragraph_texts(build_plan(plan_file, tmp_path / "out"))  # must not raise: the value is valid
+    printed = value.upper() if UPPER.match(shown(path)) else value
+    for where, template in places.items():
+        assert texts[where] == template.replace(MARKER, printed), shown(path)
