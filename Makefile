@@ -13,7 +13,7 @@ OUT    ?= build
 STRICT ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv build pdf preview new test lint imports typecheck ooxml bench template schema readme clean
+.PHONY: help venv build pdf preview new test lint imports typecheck ooxml mutate bench template schema readme clean
 
 help: ## liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -58,6 +58,11 @@ typecheck: $(STAMP) ## kiểm tra kiểu bằng mypy
 
 ooxml: build ## kiểm tra build/*.docx theo lược đồ Open XML (như Microsoft Word), bằng openxml-audit
 	@$(PY) -m openxml_audit --recursive --quiet --max-errors 0 $(OUT) && echo "Mọi tệp DOCX trong $(OUT)/ đúng lược đồ Open XML."
+
+mutate: $(STAMP) ## kiểm thử đột biến (mutmut) các mô-đun logic thuần, vài phút; in các đột biến sống sót
+	@rm -rf mutants
+	@$(VENV)/bin/mutmut run --max-children 2 > .mutmut.log 2>&1 || { tail -20 .mutmut.log; exit 1; }
+	@$(PY) tools/mutation_report.py
 
 bench: $(STAMP) ## đo thời gian dựng văn bản
 	@$(PY) tools/bench.py

@@ -32,3 +32,16 @@ def test_numbering_starts_at_one():
         roman(0)
     with pytest.raises(ValueError, match="start at 1"):
         letter(0)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("MDCLXVI", 1666), ("CD", 400), ("XC", 90), ("IV", 4), ("II", 2), ("MCMXCIX", 1999), ("DCCC", 800)],
+)
+def test_every_roman_letter_counts_its_own_value(text: str, value: int):
+    assert from_roman(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "IIII", "VV", "IM", "XXMDCLXVIXX", "ABC"])
+def test_what_is_not_a_canonical_roman_numeral_is_none(text: str):
+    assert from_roman(text) is None

@@ -43,3 +43,17 @@ def test_only_texts_with_docxtpl_sequences_become_markup():
 )
 def test_bidi_overrides_and_isolates_are_removed(control: str):
     assert clean_text(f"năm {control}4202") == "năm 4202"
+
+
+def test_what_clean_text_removes_is_told_apart():
+    """The lint warns about control characters and bidi controls with different words."""
+    from generator.common.text import has_bidi_controls, has_uncarriable, is_nfc
+
+    assert has_uncarriable("a\x07b") and not has_uncarriable("ab") and not has_uncarriable("a\u202eb")
+    assert has_bidi_controls("a\u202eb") and not has_bidi_controls("ab") and not has_bidi_controls("a\x07b")
+    assert is_nfc("Hòa Bình") and not is_nfc(unicodedata.normalize("NFD", "Hòa Bình"))
+
+
+def test_an_underscore_is_escaped_only_where_docxtpl_would_rewrite_it():
+    assert xml_text("mã_số") == "mã_số"
+    assert xml_text("{_{ x") == "{&#95;{ x"

@@ -67,3 +67,34 @@ def test_a_draft_leaves_room_for_the_day_and_month():
 def test_dates_write_back_in_the_form_they_were_read():
     for text in ("05/01/2024", "01/2024", "2024"):
         assert PlanDate.parse(text).as_yaml() == text
+
+
+# --- the edges, each with the words the author reads (kills the boundary mutants) -----------------
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "day", "said"),
+    [
+        (1899, None, None, "năm 1899 không hợp lệ; hãy viết năm bằng 4 chữ số, ví dụ 2025."),
+        (2201, None, None, "năm 2201 không hợp lệ; hãy viết năm bằng 4 chữ số, ví dụ 2025."),
+        (2024, None, 5, "có ngày nhưng thiếu tháng."),
+        (2024, 1, 0, "ngày 00/01/2024 không tồn tại: tháng 1 năm 2024 chỉ có 31 ngày."),
+        (2024, 1, 32, "ngày 32/01/2024 không tồn tại: tháng 1 năm 2024 chỉ có 31 ngày."),
+        (2023, 2, 29, "ngày 29/02/2023 không tồn tại: tháng 2 năm 2023 chỉ có 28 ngày."),
+        (2024, 13, None, "tháng 13 không tồn tại; tháng phải từ 1 đến 12."),
+    ],
+)
+def test_impossible_dates_are_refused_in_words(year: int, month: int | None, day: int | None, said: str):
+    with pytest.raises(ValueError) as caught:
+        PlanDate.checked(year, month, day)
+    assert str(caught.value) == said
+
+
+@pytest.mark.parametrize(("year", "month", "day"), [(1900, None, None), (2200, 12, 31), (2024, 1, 1), (2024, 2, 29)])
+def test_the_last_possible_values_are_accepted(year: int, month: int | None, day: int | None):
+    assert PlanDate.checked(year, month, day) == PlanDate(year, month, day)
+
+
+def test_a_month_only_date_is_no_calendar_date_and_blanks_to_its_year():
+    assert PlanDate(2024, 1).as_date() is None
+    assert PlanDate(2024, 1, 5).blanked() == PlanDate(2024)
