@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import generator.commands.subcommands
+import generator.commands.pipeline
 from generator.cli import main
 from tests.support import FIXTURES, ROOT, plan_data, read_only, write_plan
 
@@ -131,7 +131,7 @@ def test_a_bug_is_reported_in_vietnamese_with_the_details_in_a_log(
         message = "boom"
         raise RuntimeError(message)
 
-    monkeypatch.setattr(generator.commands.subcommands, "build_many", broken)
+    monkeypatch.setattr(generator.commands.pipeline, "build_many", broken)
     write_plan(Path("plans/x.yaml"), plan_data())
     assert main(["build"]) == 3
     err = capsys.readouterr().err
@@ -146,7 +146,7 @@ def test_ctrl_c_stops_quietly(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(generator.commands.subcommands, "build_many", interrupted)
+    monkeypatch.setattr(generator.commands.pipeline, "build_many", interrupted)
     write_plan(Path("plans/x.yaml"), plan_data())
     assert main(["build"]) == 130
     assert capsys.readouterr().err == "Đã dừng theo yêu cầu.\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -12,6 +13,7 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
+@functools.cache
 def w(tag: str) -> str:
     """``w("p")`` → the Clark name of ``w:p``."""
     return f"{{{W}}}{tag}"

@@ -8,6 +8,7 @@ tried in order; a later one never takes text an earlier one claimed, so the year
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -101,8 +102,15 @@ _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 _FOUR_DIGITS = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
 
 
-def find_years(text: str) -> list[Occurrence]:
-    """Every expression with a year in ``text``, in order, each classified once."""
+@functools.lru_cache(maxsize=4096)
+def find_years(text: str) -> tuple[Occurrence, ...]:
+    """Every expression with a year in ``text``, in order, each classified once.
+
+    Cached: the lint asks about the same texts in several rules, and an appendix repeats the
+    same cells; most texts hold no year at all and are answered by one search.
+    """
+    if not _FOUR_DIGITS.search(text):
+        return ()
     claimed: list[tuple[int, int]] = []
     found: list[Occurrence] = []
     for kind, pattern in _PATTERNS:
@@ -119,4 +127,4 @@ def find_years(text: str) -> list[Occurrence]:
                 day, month = (int(g) for g in [g for g in match.groups() if g and g.isdigit()][:2])
             years = tuple(int(text[a:b]) for a, b in spans)
             found.append(Occurrence(kind, start, end, years, spans, day, month))
-    return sorted(found, key=lambda o: o.start)
+    return tuple(sorted(found, key=lambda o: o.start))

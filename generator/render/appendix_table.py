@@ -88,9 +88,24 @@ def _cell(text: str, width: int, style: str = "KhTable", *, span: int = 1, merge
     if merge:
         props += f'<w:vMerge w:val="{merge}"/>'
     props += '<w:vAlign w:val="center"/>' if style == "KhTableHead" else ""
-    run = f'<w:r><w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>' if text else ""
+    run = f"<w:r>{_runs_content(text)}</w:r>" if text else ""
     paragraph = f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p>'
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraph}</w:tc>"
+
+
+def _runs_content(text: str) -> str:
+    """Text with its line breaks and tabs as Word writes them: the table is inserted after
+    docxtpl has rendered, so its pass that turns "\n" into <w:br/> never sees it."""
+    out = []
+    for line_index, line in enumerate(text.split("\n")):
+        if line_index:
+            out.append("<w:br/>")
+        for tab_index, piece in enumerate(line.split("\t")):
+            if tab_index:
+                out.append("<w:tab/>")
+            if piece:
+                out.append(f'<w:t xml:space="preserve">{xml_text(piece)}</w:t>')
+    return "".join(out)
 
 
 def _row(cells: list[str], *, header: bool = False) -> str:

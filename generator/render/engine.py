@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
+from markupsafe import Markup
 
 from generator.common.errors import TemplateError, display_path
 from generator.render.docxsave import docx_bytes
@@ -42,10 +43,37 @@ def render_docx(context: dict[str, Any], properties: dict[str, Any], template: P
         TemplateError: when the template cannot be read or rendered, naming the template and
             the place in it.
     """
+    context, tables = _lift_tables(context)
     document = _render(context, template)
     _finish_sections(document.docx, bool(context["appendices"]))
     _set_properties(document.docx, properties)
-    return docx_bytes(document.docx)
+    return docx_bytes(document.docx, main_substitutions=_table_substitutions(tables))
+
+
+_TABLE_MARK = "kehoach-bang"
+
+
+def _lift_tables(context: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Take the appendix tables out of the context, leaving a marker paragraph for each.
+
+    A table is finished WordprocessingML already: run through docxtpl it would only pay for
+    docxtpl's passes over every cell (line breaks, table widths), most of a large build's time.
+    """
+    tables = [str(appendix["table"]) for appendix in context["appendices"]]
+    marked = [
+        {**appendix, "table": Markup(f'<w:p {_TABLE_MARK}="{index}"/>')}
+        for index, appendix in enumerate(context["appendices"])
+    ]
+    return {**context, "appendices": marked}, tables
+
+
+def _table_substitutions(tables: list[str]) -> dict[bytes, bytes]:
+    """Each marker paragraph as serialised, and the table XML to write in its place.
+
+    The tables go in as text while the document is written: moving a parsed table of 200,000
+    elements into python-docx's tree costs seconds of namespace reconciliation.
+    """
+    return {f'<w:p {_TABLE_MARK}="{index}"/>'.encode(): table.encode() for index, table in enumerate(tables)}
 
 
 def _open(template: Path, shown: str) -> DocxTemplate:
