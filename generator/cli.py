@@ -19,7 +19,6 @@ from typing import Any
 from generator import __version__
 from generator.cli_text import vietnamese_argparse
 from generator.common.errors import GeneratorError
-from generator.pdf import DEFAULT_TIMEOUT
 from generator.plan.years import FIRST_YEAR, LAST_YEAR
 
 EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 1, 2, 3, 130
@@ -43,6 +42,9 @@ def _year(text: str) -> int:
     return int(text)
 
 
+# LibreOffice's time per document before it is taken for hung; the same as generator.pdf's default
+# (not imported from there: the PDF machinery is loaded only when a PDF is asked for).
+DEFAULT_TIMEOUT = 240
 _PDF_TIMEOUT = ("--pdf-timeout",)
 _PDF_TIMEOUT_OPTIONS: dict[str, Any] = {
     "type": _seconds,

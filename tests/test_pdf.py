@@ -235,3 +235,9 @@ def test_libreoffice_is_found_where_its_windows_installer_puts_it(tmp_path: Path
     monkeypatch.setattr(shutil, "which", lambda name: None)
     monkeypatch.setenv("PROGRAMFILES", str(tmp_path / "Program Files"))
     assert soffice() == str(program)
+
+
+def test_the_command_line_states_the_same_default_timeout_as_the_converter():
+    from generator import cli, pdf
+
+    assert cli.DEFAULT_TIMEOUT == pdf.DEFAULT_TIMEOUT

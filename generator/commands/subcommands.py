@@ -71,7 +71,6 @@ def _report_pdf(converted: Converted) -> None:
 def build(args: argparse.Namespace) -> int:
     """``kehoach build``: DOCX for every plan (and PDF with ``--pdf``)."""
     from generator.commands import pipeline
-    from generator.pdf import to_pdf
     from generator.render.template_builder import TEMPLATE_PATH
 
     plans = list(args.plans) or pipeline.find_plans()
@@ -93,6 +92,8 @@ def build(args: argparse.Namespace) -> int:
         if args.changed:  # a PDF older than its DOCX is out of date too
             documents = [d for d in documents if _stale(d.with_suffix(".pdf"), d)]
         if documents:
+            from generator.pdf import to_pdf
+
             _say(f"Đang chuyển {len(documents)} tệp sang PDF bằng LibreOffice (vài giây mỗi tệp)…")
             to_pdf(documents, report=_report_pdf, timeout=args.pdf_timeout)
     if failed:

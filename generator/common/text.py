@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from xml.sax.saxutils import escape as _xml_escape
 
 from markupsafe import Markup
 
@@ -48,7 +47,8 @@ def has_bidi_controls(value: str) -> bool:
 
 def xml_text(value: str) -> str:
     """Escape text for a ``<w:t>`` element, safe from docxtpl's post-render rewriting."""
-    escaped = _xml_escape(value, {'"': "&quot;"})
+    # xml.sax.saxutils.escape does the same, but importing xml.sax costs 20 ms at every start.
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     if any(seq in value for seq in _DOCXTPL_SEQUENCES):
         escaped = escaped.replace("_", "&#95;")
     return escaped
