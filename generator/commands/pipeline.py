@@ -9,17 +9,17 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import __version__
-from generator.check.lint import lint_plan
 from generator.common.errors import GeneratorError, OutputError, PlanError, Problem, display_path
 from generator.common.fileio import output_path, write_bytes_atomic
-from generator.plan.schema import Plan
-from generator.plan.validate import load_plan
-from generator.render.context import build_context
-from generator.render.engine import render_docx, stored_source
-from generator.render.template_builder import TEMPLATE_PATH
+from generator.render.provenance import TEMPLATE_PATH, stored_source
+
+# Validation (pydantic), the lint and docxtpl are imported when a plan is built: deciding that
+# documents are up to date, as `make build` does on every run, needs none of them.
+if TYPE_CHECKING:
+    from generator.plan.schema import Plan
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 DRAFT_SUFFIX = "-du-thao"
@@ -57,6 +57,9 @@ def document_properties(plan: Plan) -> dict[str, Any]:
 
 def render_plan(plan: Plan, *, draft: bool = False, template: Path = TEMPLATE_PATH, source: str = "") -> bytes:
     """The DOCX bytes of a validated plan; ``source`` is the digest stored to tell it is up to date."""
+    from generator.render.context import build_context
+    from generator.render.engine import render_docx
+
     properties = {**document_properties(plan), "source": source}
     return render_docx(build_context(plan, draft=draft), properties, template)
 
@@ -79,6 +82,10 @@ def build_plan(
 
 
 def _build(plan_path: Path, out_dir: Path, *, draft: bool, template: Path, strict: bool) -> tuple[Path, list[Problem]]:
+
+    from generator.check.lint import lint_plan
+    from generator.plan.validate import load_plan
+
     out = output_for(plan_path, out_dir, draft=draft)
     loaded = load_plan(plan_path)
     warnings = lint_plan(loaded)
@@ -144,9 +151,8 @@ def build_many(
                 raise OutputError(clashes[plan_path])
             out = output_for(plan_path, out_dir, draft=draft)
             if only_changed and is_up_to_date(plan_path, out, template, draft=draft):
-                result.warnings = lint_plan(load_plan(plan_path))  # told again until fixed
-                if strict and result.warnings:  # the file may have been built without --strict
-                    raise PlanError(result.warnings)
+                if strict:  # the file may have been built without --strict: its plan is still checked
+                    _refuse_warnings(plan_path)
                 result.output, result.skipped = out, True
             else:
                 result.output, result.warnings = _build(
@@ -160,6 +166,15 @@ def build_many(
         report(result)
         results.append(result)
     return results
+
+
+def _refuse_warnings(plan_path: Path) -> None:
+    from generator.check.lint import lint_plan
+    from generator.plan.validate import load_plan
+
+    warnings = lint_plan(load_plan(plan_path))
+    if warnings:
+        raise PlanError(warnings)
 
 
 def _same_output(plans: list[Path]) -> dict[Path, str]:

@@ -71,7 +71,7 @@ def _report_pdf(converted: Converted) -> None:
 def build(args: argparse.Namespace) -> int:
     """``kehoach build``: DOCX for every plan (and PDF with ``--pdf``)."""
     from generator.commands import pipeline
-    from generator.render.template_builder import TEMPLATE_PATH
+    from generator.render.provenance import TEMPLATE_PATH
 
     plans = list(args.plans) or pipeline.find_plans()
     if not plans:

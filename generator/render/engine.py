@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from generator.common.errors import TemplateError, display_path
 from generator.render.docxsave import docx_bytes
 from generator.render.layout import LANDSCAPE
 from generator.render.ooxml import appendix_section
-from generator.render.template_builder import TEMPLATE_PATH
+from generator.render.provenance import CUSTOM_PART, TEMPLATE_PATH, source_property_xml
 
 
 def make_env() -> SandboxedEnvironment:
@@ -227,36 +226,7 @@ def _set_properties(document: DocxDocument, properties: dict[str, Any]) -> None:
         _add_source_property(document, properties["source"])
 
 
-# A custom document property (File → Properties → Custom in Word): what the file was built from.
-_CUSTOM_PART = "/docProps/custom.xml"
-_SOURCE_NAME = "kehoach-nguon"
-_CUSTOM_XML = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="%s"><vt:lpwstr>%s</vt:lpwstr></property>'
-    "</Properties>"
-)
-
-
 def _add_source_property(document: DocxDocument, source: str) -> None:
     package = document.part.package
-    blob = (_CUSTOM_XML % (_SOURCE_NAME, source)).encode("utf-8")
-    part = Part(PackURI(_CUSTOM_PART), CT.OFC_CUSTOM_PROPERTIES, blob, package)
+    part = Part(PackURI(CUSTOM_PART), CT.OFC_CUSTOM_PROPERTIES, source_property_xml(source), package)
     package.relate_to(part, RT.CUSTOM_PROPERTIES)
-
-
-_STORED = re.compile(rb'name="' + _SOURCE_NAME.encode() + rb'"><vt:lpwstr>([0-9a-f]{64})</vt:lpwstr>')
-
-
-def stored_source(docx: Path) -> str | None:
-    """The source digest a document was built with, or None (not ours, unreadable, older tool)."""
-    try:
-        with zipfile.ZipFile(docx) as archive:
-            info = archive.getinfo(_CUSTOM_PART.lstrip("/"))
-            if info.file_size > 4096:
-                return None
-            match = _STORED.search(archive.read(info))
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
-        return None
-    return match.group(1).decode() if match else None

@@ -37,9 +37,8 @@ from generator.render.layout import (
     SIZES,
 )
 from generator.render.ooxml import W_NS, add_page_field, appendix_section, el, rpr_xml, rule_paragraph_xml, set_page
+from generator.render.provenance import TEMPLATE_PATH
 from generator.render.template_styles import STYLE_BY_ID, add_styles, set_document_defaults
-
-TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "templates" / "kehoach.docx"
 
 
 def build_template() -> bytes:

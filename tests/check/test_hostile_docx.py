@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.template_builder import TEMPLATE_PATH
+from generator.render.provenance import TEMPLATE_PATH
 from tests.support import ROOT
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak memory read from /proc")

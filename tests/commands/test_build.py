@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 
 from generator.commands.pipeline import build_many, build_plan, find_plans, is_up_to_date
-from generator.render.template_builder import TEMPLATE_PATH
+from generator.render.provenance import TEMPLATE_PATH
 from tests.support import FIXTURES, plan_data, write_plan
 
 

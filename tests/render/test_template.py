@@ -15,7 +15,8 @@ from generator.common.errors import TemplateError
 from generator.plan.validate import load_plan
 from generator.render.context import build_context
 from generator.render.engine import make_env
-from generator.render.template_builder import TEMPLATE_PATH, build_template
+from generator.render.provenance import TEMPLATE_PATH
+from generator.render.template_builder import build_template
 from tests.support import FIXTURES
 
 

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from generator.commands.pipeline import build_plan
 from generator.common.errors import PlanError
-from generator.render.template_builder import TEMPLATE_PATH, build_template
+from generator.render.provenance import TEMPLATE_PATH
+from generator.render.template_builder import build_template
 from tests.ooxml import order_findings, reference_findings, word_findings
 from tests.render.test_properties import FULL, PATHS, set_at
 from tests.support import PLANS, plan_data, write_plan
