@@ -51,7 +51,7 @@ lint: $(STAMP) ## kiểm tra mã bằng ruff
 	@$(PY) -m ruff check generator tests tools
 
 imports: $(STAMP) ## kiểm tra các phần của mã chỉ nhập từ tầng dưới (import-linter)
-	@$(VENV)/bin/lint-imports --no-logo
+	@$(VENV)/bin/lint-imports --no-logo --no-cache
 
 typecheck: $(STAMP) ## kiểm tra kiểu bằng mypy
 	@$(PY) -m mypy

@@ -11,7 +11,9 @@ with import-linter, see ``[tool.importlinter]`` in pyproject.toml):
 - ``common``: errors, file writing, text cleaning, ND30 facts, units, font metrics.
 """
 
-__version__ = "1.0.0"
+from generator.common.version import VERSION as __version__
+
+__all__ = ["__version__", "run"]
 
 
 def run() -> int:

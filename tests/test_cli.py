@@ -216,3 +216,11 @@ def test_a_five_thousand_digit_number_is_told_in_vietnamese(capsys: pytest.Captu
     assert capsys.readouterr().err.splitlines()[0] == (
         "plans/x.yaml:8:9: number: số văn bản quá dài (5000 chữ số); hãy kiểm tra lại, ví dụ 05 hoặc 125."
     )
+
+
+def test_the_version_is_the_package_version(capsys: pytest.CaptureFixture[str]):
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"kehoach {declared}\n"

@@ -299,7 +299,7 @@ class _Linter:
                         if missing:
                             self.warn(
                                 ("appendices", a, *where, "rows", r),
-                                f"nhiệm vụ “{row.task[:60]}” chưa có {' và '.join(missing)}.",
+                                f"nhiệm vụ “{_quoted(row.task)}” chưa có {' và '.join(missing)}.",
                             )
 
     def encodings(self) -> None:
@@ -338,6 +338,15 @@ class _Linter:
         elif DOCUMENT_TYPES[kind] != code:
             self.warn(("document", "code"), f"chữ viết tắt của “{self.plan.document.type}” theo Nghị định 30 "
                       f"(Phụ lục III) là “{DOCUMENT_TYPES[kind]}”, không phải “{code}”.")  # fmt: skip
+
+
+def _quoted(text: str, limit: int = 60) -> str:
+    """A long text shortened for a message: cut at a word, ended with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    return (cut[: cut.rindex(" ")] if " " in cut else cut).rstrip(" ,;:.") + "…"
 
 
 def _same_words(a: str, b: str) -> bool:

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import __version__
 from generator.common.errors import GeneratorError, OutputError, PlanError, Problem, display_path
 from generator.common.fileio import output_path, write_bytes_atomic
+from generator.common.version import VERSION
 from generator.render.provenance import TEMPLATE_PATH, stored_source
 
 # Validation (pydantic), the lint and docxtpl are imported when a plan is built: deciding that
@@ -99,7 +99,7 @@ def _build(plan_path: Path, out_dir: Path, *, draft: bool, template: Path, stric
 @functools.cache
 def _code_digest() -> str:
     """The tool's own source: a changed module makes every document out of date."""
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(VERSION.encode())
     for module in sorted(PACKAGE_DIR.rglob("*.py")):
         digest.update(module.relative_to(PACKAGE_DIR).as_posix().encode())
         digest.update(module.read_bytes())

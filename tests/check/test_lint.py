@@ -125,3 +125,16 @@ def test_a_shared_list_beside_the_plans_is_read(tmp_path: Path):
         "đơn vị “Phòng Nghiệp vụ Dươc” không có trong danh sách đơn vị và gần giống “Phòng Nghiệp vụ Dược”: "
         "có thể gõ nhầm."
     ]
+
+
+def test_a_long_task_is_quoted_up_to_a_word_and_an_ellipsis(tmp_path: Path):
+    task = "Rà soát, đánh giá, đơn giản hóa thủ tục hành chính và quy định liên quan đến hoạt động kinh doanh"
+    data = yaml.safe_load((LINT / "clean.yaml").read_text(encoding="utf-8"))
+    data["appendices"][0]["groups"][0]["rows"] = [{"task": task}]
+    plan = tmp_path / "plans" / "2024-x.yaml"
+    plan.parent.mkdir()
+    plan.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    messages = [p.message for p in lint_plan(load_plan(plan)) if p.message.startswith("nhiệm vụ")]
+    # The first 60 characters end inside "định"; the cut goes back to the word before it.
+    expected = "nhiệm vụ “Rà soát, đánh giá, đơn giản hóa thủ tục hành chính và quy…” chưa có chủ trì và thời hạn."
+    assert messages == [expected]
