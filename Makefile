@@ -23,7 +23,7 @@ $(STAMP): $(HERE)pyproject.toml
 	@echo "Đang cài môi trường Python vào $(VENV)/ (chỉ lần đầu hoặc khi pyproject.toml đổi)…"
 	@$(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip > $(VENV)/install.log 2>&1 \
-	  && $(PY) -m pip install --disable-pip-version-check -e '$(HERE).[dev]' >> $(VENV)/install.log 2>&1 \
+	  && cd "$(HERE)" && $(abspath $(PY)) -m pip install --disable-pip-version-check -e '.[dev]' >> $(abspath $(VENV))/install.log 2>&1 \
 	  || { cat $(VENV)/install.log; echo "Không cài được môi trường Python (xem lỗi ở trên)."; exit 1; }
 	@touch $@
 

@@ -15,11 +15,14 @@ pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is no
 
 
 def make(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The project's Makefile run in ``folder`` with the project's own .venv (never reinstalled)."""
+    """The project's Makefile run in ``folder`` with the project's own .venv, never reinstalled:
+    the install stamp given is a file of the test, made now, newer than pyproject.toml."""
     venv = ROOT / ".venv"
+    stamp = folder / ".stamp"
+    stamp.touch()  # now: newer than pyproject.toml, so make never reinstalls
+    assert stamp.stat().st_mtime >= (ROOT / "pyproject.toml").stat().st_mtime
     return subprocess.run(
-        ["make", "-s", "-f", str(ROOT / "Makefile"), f"VENV={venv}", f"STAMP={venv}/.installed-from-pyproject",
-         f"PY={venv}/bin/python", *args],
+        ["make", "-s", "-f", str(ROOT / "Makefile"), f"VENV={venv}", f"STAMP={stamp}", f"PY={venv}/bin/python", *args],
         cwd=folder, capture_output=True, text=True, check=False,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )  # fmt: skip

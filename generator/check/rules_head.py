@@ -8,7 +8,7 @@ from collections import Counter
 
 from generator.check.findings import Recorder, Status, mm_text, pt_text
 from generator.common import nd30
-from generator.common.metrics import text_width_mm, widest_line_mm
+from generator.common.metrics import printed_width_mm, text_width_mm, widest_line_mm
 from generator.common.units import mm
 from generator.docx.anatomy import Segment
 from generator.docx.read import Para, w
@@ -215,7 +215,12 @@ class HeadRules(Recorder):
             problems.append(f"cỡ chữ {pt_text(sizes)}, cần 13–14 pt")
         self.verdict("ten-loai-trich-yeu", problems, f"“{kind.text}”, trích yếu in đậm căn giữa")
         last = title[-1]
-        line = max(widest_line_mm(p.text, max(p.sizes or {14.0}), bold=True) for p in title)
+        # The rule goes by the longest line as printed: a long trích yếu wraps at the text width.
+        page = self.reader.sections[0]
+        column = mm(page.width - page.left - page.right)
+        line = max(
+            printed_width_mm(p.text, max(p.sizes or {14.0}), column - mm(p.left + p.right), bold=True) for p in title
+        )
         low, high = nd30.RULE_FRACTION
         self._rule("trich-yeu.duong-ke", last, (line * low, line * high), "1/3–1/2 dòng trích yếu")
 

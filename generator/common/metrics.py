@@ -45,3 +45,21 @@ def widest_line_mm(text: str, size_pt: float, *, bold: bool = False, italic: boo
         (text_width_mm(line, size_pt, bold=bold, italic=italic) for line in text.split("\n")),
         default=0.0,
     )
+
+
+def printed_width_mm(text: str, size_pt: float, width_mm: float, *, bold: bool = False, italic: bool = False) -> float:
+    """Width of the longest line as printed in a column ``width_mm`` wide: explicit line breaks,
+    then words wrapped greedily as Word wraps them (a word wider than the column stands alone)."""
+    space = text_width_mm(" ", size_pt, bold=bold, italic=italic)
+    widest = 0.0
+    for line in text.split("\n"):
+        current = 0.0
+        for word in line.split():
+            word_mm = text_width_mm(word, size_pt, bold=bold, italic=italic)
+            if current and current + space + word_mm > width_mm:
+                widest = max(widest, current)
+                current = word_mm
+            else:
+                current = current + space + word_mm if current else word_mm
+        widest = max(widest, current)
+    return widest

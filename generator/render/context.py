@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.common.metrics import text_width_mm, widest_line_mm
+from generator.common.metrics import printed_width_mm, text_width_mm
 from generator.common.numbering import letter, roman
 from generator.common.text import for_template, upper_vi
 from generator.common.units import twips
@@ -64,7 +64,7 @@ def build_context(plan: Plan, *, draft: bool = False) -> dict[str, Any]:
         "header": _header(plan, number, date),
         "doc_type": for_template(upper_vi(plan.document.type)),
         "title": for_template(plan.title),
-        "title_rule": _rule("KhTitleRule", PORTRAIT.text_width, widest_line_mm(plan.title, SIZES.title, bold=True)),
+        "title_rule": _rule("KhTitleRule", PORTRAIT.text_width, _printed_title(plan.title)),
         "opening": [for_template(text) for text in plan.opening],
         "blocks": builder.blocks(),
         "closing": for_template(closing_text(plan.closing)),
@@ -98,13 +98,18 @@ def _header(plan: Plan, number: int | None, date: PlanDate) -> dict[str, Any]:
     return {
         "parent": for_template(upper_vi(plan.agency.parent)) if plan.agency.parent else None,
         "agency": for_template(agency),
-        "agency_rule": _rule("KhRule", inner, widest_line_mm(agency, SIZES.agency, bold=True)),
+        "agency_rule": _rule("KhRule", inner, printed_width_mm(agency, SIZES.agency, inner, bold=True)),
         "number_line": for_template(f"Số: {number_text(plan, number)}"),
         "date_line": for_template(f"{plan.agency.place}, {date.words()}"),
     }
 
 
+def _printed_title(title: str) -> float:
+    return printed_width_mm(title, SIZES.title, PORTRAIT.text_width, bold=True)
+
+
 def _rule(style: str, container_mm: float, line_mm: float) -> Markup:
+    """A rule under a text, ``RULE_FRACTION`` of its longest printed line (ND30: 1/3 to 1/2)."""
     length = min(line_mm, container_mm) * RULE_FRACTION
     return Markup(rule_paragraph_xml(style, twips(container_mm), twips(length)))
 

@@ -256,10 +256,19 @@ def paragraph_texts(path: Path) -> list[str]:
     return out
 
 
+def _valid_for(path: tuple[str | int, ...], value: str) -> str:
+    """A field with a rule of its own gets what the rule asks for around the value."""
+    if shown(path).endswith("appendix_ref.text"):  # must name the "Phụ lục" it points to
+        return f"Chi tiết tại Phụ lục I {value}"  # the appendix it points to, by its number
+    return value
+
+
 def _places(tmp_path: Path, path: tuple[str | int, ...]) -> dict[int, str]:
     """Where the field prints: the paragraphs that hold a marker put in it, and their whole text."""
     plan_file = tmp_path / "marker.yaml"
-    plan_file.write_text(yaml.safe_dump(set_at(FULL, path, MARKER), allow_unicode=True), encoding="utf-8")
+    plan_file.write_text(
+        yaml.safe_dump(set_at(FULL, path, _valid_for(path, MARKER)), allow_unicode=True), encoding="utf-8"
+    )
     texts = paragraph_texts(build_plan(plan_file, tmp_path / "marker"))
     return {i: text for i, text in enumerate(texts) if MARKER in text or MARKER.upper() in text}
 
@@ -276,7 +285,8 @@ def test_any_valid_text_builds_and_prints_in_its_own_place(tmp_path: Path, index
     places = _places(tmp_path, path)
     assert places, f"{shown(path)} prints nowhere"
     plan_file = tmp_path / "plan.yaml"
-    plan_file.write_text(yaml.safe_dump(set_at(FULL, path, value), allow_unicode=True), encoding="utf-8")
+    text = yaml.safe_dump(set_at(FULL, path, _valid_for(path, value)), allow_unicode=True)
+    plan_file.write_text(text, encoding="utf-8")
     texts = paragraph_texts(build_plan(plan_file, tmp_path / "out"))  # must not raise: the value is valid
     for where, template in places.items():
         expected = template.replace(MARKER, value).replace(MARKER.upper(), value.upper())
