@@ -241,3 +241,19 @@ def test_the_command_line_states_the_same_default_timeout_as_the_converter():
     from generator import cli, pdf
 
     assert cli.DEFAULT_TIMEOUT == pdf.DEFAULT_TIMEOUT
+
+
+def test_a_part_of_untitled_numbered_paragraphs_fills_its_pages(tmp_path: Path):
+    """With keep-with-next on every numbered paragraph, the part became one block that could not
+    split and pages ended 6 to 9 lines early; now a page runs to the bottom margin."""
+    require(shutil.which("soffice") is not None, f"LibreOffice is not installed ({INSTALL})")
+    text = "Thực hiện nghiêm túc các nhiệm vụ cải cách hành chính theo kế hoạch của Ủy ban nhân dân tỉnh. " * 5
+    sections = [{"text": f"{text}({i})"} for i in range(14)]
+    document = build_plan(
+        write_plan(tmp_path / "p.yaml", plan_data(parts=[{"heading": "Nội dung", "sections": sections}])), tmp_path
+    )
+    (converted,) = to_pdf([document])
+    first, *_ = read_pdf(converted.pdf)
+    lowest = max(w.y1 for w in first.words) / MM  # mm from the top of the page
+    bottom = 297 - PORTRAIT.bottom
+    assert bottom - lowest < 12, f"page 1 ends {bottom - lowest:.0f} mm above the bottom margin"

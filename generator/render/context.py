@@ -194,8 +194,10 @@ class _BodyBuilder:
         if title:
             head = f"{label} {title}" + (":" if colon or text else "")
             self._add(kind, head, f" {text}" if text else "")
-        else:  # ND30: a numbered paragraph without a title is not bold
-            self._add(kind, "", f"{label} {text or ''}".rstrip())
+        else:  # ND30: a numbered paragraph without a title is not bold; it is body text, not a
+            # heading, so it does not keep with the next paragraph (a part of such paragraphs
+            # would become one block that cannot split, and pages would end lines early).
+            self._add("para" if kind == "section" else kind, "", f"{label} {text or ''}".rstrip())
 
     def _section(self, number: int, section: Section, default: str) -> None:
         label = f"{number}."

@@ -295,3 +295,16 @@ def test_text_is_nfc_without_control_characters(doc: DocxReader):
     for name, xml in doc.part_texts().items():
         assert unicodedata.is_normalized("NFC", xml), name
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", xml), name
+
+
+def test_keep_with_next_is_on_headings_only(render: Callable[..., DocxReader]):
+    """Numbered paragraphs without a title are body text: they must not keep with the next one."""
+    text = "Thực hiện nghiêm túc các nhiệm vụ cải cách hành chính theo kế hoạch của tỉnh. " * 4
+    sections = [{"text": f"{text}({i})"} for i in range(6)] + [{"title": "Mục có tiêu đề", "items": ["Ý."]}]
+    doc = render(plan_data(parts=[{"heading": "Nội dung", "sections": sections}]))
+    untitled = [p for p in doc.paragraphs if re.match(r"\d+\. Thực hiện", p.text)]
+    assert len(untitled) == 6 and not any(p.keep_next for p in untitled)
+    assert all(not p.runs[0].bold for p in untitled)
+    heading = next(p for p in doc.paragraphs if p.text.startswith("7. Mục có tiêu đề"))
+    part = next(p for p in doc.paragraphs if p.text.startswith("I. NỘI DUNG"))
+    assert heading.keep_next and part.keep_next
