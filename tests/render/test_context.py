@@ -156,7 +156,7 @@ def test_unit_sections_end_the_unit_with_a_colon_and_untitled_sections_are_not_b
         ("section", "1. Văn phòng Sở:", ""),
         ("item", "", "- Đôn đốc"),
         ("section", "2. Trung tâm Kiểm soát bệnh tật:", " Đăng tải tin."),
-        ("section", "", "3. Các phòng căn cứ kế hoạch này tổ chức thực hiện."),
+        ("para", "", "3. Các phòng căn cứ kế hoạch này tổ chức thực hiện."),
     ]
 
 
