@@ -257,3 +257,26 @@ def test_a_part_of_untitled_numbered_paragraphs_fills_its_pages(tmp_path: Path):
     lowest = max(w.y1 for w in first.words) / MM  # mm from the top of the page
     bottom = 297 - PORTRAIT.bottom
     assert bottom - lowest < 12, f"page 1 ends {bottom - lowest:.0f} mm above the bottom margin"
+
+
+def test_a_merged_heading_of_several_lines_is_whole_on_every_appendix_page(tmp_path: Path):
+    """A heading merged over two heading rows that needs more lines than they give was clipped
+    where LibreOffice repeats the heading rows (“Thời gian hoàn thành” lost “thành”)."""
+    require(shutil.which("soffice") is not None, f"LibreOffice is not installed ({INSTALL})")
+    rows = [{"task": f"Nhiệm vụ số {i}: rà soát thủ tục hành chính", "lead": "Văn phòng Sở"} for i in range(60)]
+    columns = [
+        {"field": "number", "width": 1}, {"field": "task", "heading": "Nội dung", "width": 8},
+        {"field": "lead", "heading": "Chủ trì", "band": "PHÂN CÔNG THỰC HIỆN", "width": 3},
+        {"field": "partners", "heading": "Phối hợp", "band": "PHÂN CÔNG THỰC HIỆN", "width": 3},
+        {"field": "deadline", "heading": "Thời gian hoàn thành", "width": 1.1},
+    ]  # fmt: skip
+    appendix = {"title": "Nhiệm vụ", "columns": columns, "groups": [{"title": "Nhóm", "rows": rows}]}
+    data = plan_data(parts=[{"heading": "Nội dung", "items": ["Ý.", {"appendix_ref": None}]}], appendices=[appendix])
+    document = build_plan(write_plan(tmp_path / "p.yaml", data), tmp_path)
+    (converted,) = to_pdf([document])
+    appendix_pages = [page for page in read_pdf(converted.pdf) if page.landscape]
+    assert len(appendix_pages) >= 2
+    for page in appendix_pages:
+        words = [w.text for w in page.words]
+        start = words.index("Thời")
+        assert words[start : start + 4] == ["Thời", "gian", "hoàn", "thành"], words[start : start + 6]

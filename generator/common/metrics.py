@@ -47,19 +47,26 @@ def widest_line_mm(text: str, size_pt: float, *, bold: bool = False, italic: boo
     )
 
 
-def printed_width_mm(text: str, size_pt: float, width_mm: float, *, bold: bool = False, italic: bool = False) -> float:
-    """Width of the longest line as printed in a column ``width_mm`` wide: explicit line breaks,
+def printed_lines_mm(
+    text: str, size_pt: float, width_mm: float, *, bold: bool = False, italic: bool = False
+) -> list[float]:
+    """The width of each line as printed in a column ``width_mm`` wide: explicit line breaks,
     then words wrapped greedily as Word wraps them (a word wider than the column stands alone)."""
     space = text_width_mm(" ", size_pt, bold=bold, italic=italic)
-    widest = 0.0
+    lines: list[float] = []
     for line in text.split("\n"):
         current = 0.0
         for word in line.split():
             word_mm = text_width_mm(word, size_pt, bold=bold, italic=italic)
             if current and current + space + word_mm > width_mm:
-                widest = max(widest, current)
+                lines.append(current)
                 current = word_mm
             else:
                 current = current + space + word_mm if current else word_mm
-        widest = max(widest, current)
-    return widest
+        lines.append(current)
+    return lines
+
+
+def printed_width_mm(text: str, size_pt: float, width_mm: float, *, bold: bool = False, italic: bool = False) -> float:
+    """Width of the longest line as printed in a column ``width_mm`` wide."""
+    return max(printed_lines_mm(text, size_pt, width_mm, bold=bold, italic=italic))

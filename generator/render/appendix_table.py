@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator.common.metrics import printed_lines_mm
 from generator.common.numbering import roman
 from generator.common.text import upper_vi, xml_text
-from generator.common.units import twips
+from generator.common.units import mm, twips
 from generator.plan.appendix_schema import Appendix, Column, Group, Row, SubGroup
-from generator.render.layout import LANDSCAPE
+from generator.render.layout import CELL_MARGIN, LANDSCAPE, SIZES
 
 # The two ready layouts of the issue, with (field, heading, relative width).
 PRESETS: dict[str, tuple[tuple[str, str, float], ...]] = {
@@ -108,8 +109,10 @@ def _runs_content(text: str) -> str:
     return "".join(out)
 
 
-def _row(cells: list[str], *, header: bool = False) -> str:
-    props = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+def _row(cells: list[str], *, header: bool = False, at_least: int | None = None) -> str:
+    # CT_TrPr's children may come in any order; this one is Word's own.
+    props = "<w:cantSplit/>" + (f'<w:trHeight w:val="{at_least}" w:hRule="atLeast"/>' if at_least else "")
+    props += "<w:tblHeader/>" if header else ""
     return f"<w:tr><w:trPr>{props}</w:trPr>{''.join(cells)}</w:tr>"
 
 
@@ -131,7 +134,34 @@ def _heading_rows(columns: list[TableColumn]) -> list[str]:
         top.append(_cell(column.band, sum(c.width for c in run), "KhTableHead", span=len(run)))
         bottom.extend(_cell(c.heading, c.width, "KhTableHead") for c in run)
         index += len(run)
-    return [_row(top, header=True), _row(bottom, header=True)]
+    return [_row(top, header=True), _row(bottom, header=True, at_least=_merged_heading_room(columns))]
+
+
+# Single line spacing of Times New Roman / Liberation Serif: 1.15 em; the heading paragraphs add
+# 2 pt before and after (KhTableHead).
+_LINE_TWIPS_PER_PT = 1.15 * 20
+_HEAD_SPACING_TWIPS = 80
+
+
+def _lines(text: str, width_twips: int) -> int:
+    return len(printed_lines_mm(text, SIZES.table, mm(width_twips) - 2 * CELL_MARGIN, bold=True))
+
+
+def _merged_heading_room(columns: list[TableColumn]) -> int | None:
+    """The height the second heading row needs so that a heading merged over both rows fits.
+
+    A merged heading of three lines over two rows of one line each was clipped where
+    LibreOffice repeats the heading rows on later pages: the second row is given at least the
+    height the merged text needs beyond the first row.
+    """
+    merged = [_lines(c.heading, c.width) for c in columns if c.band is None]
+    if not merged:
+        return None
+    band_lines = max(_lines(c.band or "", sum(o.width for o in columns if o.band == c.band)) for c in columns if c.band)
+    line = SIZES.table * _LINE_TWIPS_PER_PT
+    needed = max(merged) * line + _HEAD_SPACING_TWIPS
+    first_row = band_lines * line + _HEAD_SPACING_TWIPS
+    return round(needed - first_row) if needed - first_row > line + _HEAD_SPACING_TWIPS else None
 
 
 def _units(units: list[str]) -> str:

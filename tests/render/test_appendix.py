@@ -262,3 +262,29 @@ def test_the_page_number_field_is_exactly_page(readers: dict[str, DocxReader]):
             headers = [n for n in archive.namelist() if n.startswith("word/header")]
             codes = [field_codes(etree.fromstring(archive.read(n))) for n in headers]
         assert sorted(codes) == [[], ["PAGE"]]  # the first-page header has none, the other exactly PAGE
+
+
+
+@pytest.mark.parametrize(("width", "tall"), [(1.1, True), (3, False)])
+def test_the_second_heading_row_makes_room_for_a_tall_merged_heading(
+    render: Callable[..., DocxReader], width: float, tall: bool
+):
+    """“Thời gian hoàn thành” in a narrow column needs four lines; two heading rows give two."""
+    columns = [
+        {"field": "task", "heading": "Nội dung", "width": 8},
+        {"field": "lead", "heading": "Chủ trì", "band": "PHÂN CÔNG THỰC HIỆN", "width": 3},
+        {"field": "partners", "heading": "Phối hợp", "band": "PHÂN CÔNG THỰC HIỆN", "width": 3},
+        {"field": "deadline", "heading": "Thời gian hoàn thành", "width": width},
+    ]  # the band, over 6 of 15.1 parts of 252 mm (100 mm), is one line
+    appendix = {"title": "Nhiệm vụ", "columns": columns, "groups": [{"title": "Nhóm", "rows": [row("Rà soát")]}]}
+    (table,) = appendix_tables(render(with_appendices(appendix)))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    second = table.element.findall(f"{w}tr")[1]
+    height = second.find(f"{w}trPr/{w}trHeight")
+    if not tall:
+        assert height is None
+        return
+    assert height is not None and height.get(f"{w}hRule") == "atLeast"
+    # Four lines of 12 pt (1.15 em each, 276 twips) and 80 twips of spacing, less the first row's
+    # one line and spacing: 3 × 276 = 828 twips at least.
+    assert int(height.get(f"{w}val")) >= 828

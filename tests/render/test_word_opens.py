@@ -48,6 +48,18 @@ KINDS: dict[str, dict[str, Any]] = {
     "appendix, Thanh Hóa layout, merged group column": appendix_plan(
         {"title": "Nhiệm vụ", "layout": "thanh-hoa", "groups": NESTED}
     ),
+    "appendix, two-level heading with a tall merged heading": appendix_plan(
+        {
+            "title": "Nhiệm vụ",
+            "groups": NESTED,
+            "columns": [
+                {"field": "task", "heading": "Nội dung", "width": 8},
+                {"field": "lead", "heading": "Chủ trì", "band": "PHÂN CÔNG THỰC HIỆN", "width": 3},
+                {"field": "partners", "heading": "Phối hợp", "band": "PHÂN CÔNG THỰC HIỆN", "width": 3},
+                {"field": "deadline", "heading": "Thời gian hoàn thành", "width": 1.1},
+            ],
+        }
+    ),
     "appendix without rows": appendix_plan({"title": "Chưa có", "groups": [{"area": "procedures", "rows": []}]}),
     "minimal plan": plan_data(),
 }
