@@ -51,7 +51,7 @@ def test_build_shows_the_first_warnings_and_points_to_check_for_the_rest(capsys:
     assert captured.out.startswith("Đã tạo build/2025-x.docx")
     err = captured.err.splitlines()
     assert err[0] == "  2 cảnh báo cần xem lại (tệp vẫn được tạo):"
-    places = [line.split(": cảnh báo: ")[0] for line in err[1:3]]
+    places = [line.split(": cảnh báo [")[0] for line in err[1:3]]
     assert places == ["  plans/2025-x.yaml:63:1", "  plans/2025-x.yaml:64:1"]
     assert err[3] == "  Xem cách sửa: kehoach check plans/2025-x.yaml"
 

@@ -6,9 +6,11 @@ Each warning names the line and key, says what is wrong and why. ``kehoach check
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from generator.common.errors import Problem, Severity
 from generator.common.nd30 import DOCUMENT_TYPES
@@ -41,17 +43,80 @@ _PLACEHOLDER = re.compile(
 )
 
 
+# Each rule's code, shown in its warnings and used to waive one: "# kehoach: bỏ qua don-vi - lý do".
+RULES = {
+    "loader_notes": "ky-tu", "issue_date": "ngay-ban-hanh", "stray_years": "nam-sot", "stale_basis": "can-cu-cu",
+    "passed_periods": "giai-doan-qua", "deadlines": "thoi-han", "review_markers": "xem-lai",
+    "placeholders": "cho-trong", "recipients": "noi-nhan", "unit_typos": "don-vi", "empty_areas": "linh-vuc",
+    "incomplete_rows": "nhiem-vu-thieu", "encodings": "ma-chu", "document_type": "ten-loai",
+}  # fmt: skip
+_WAIVER = re.compile(r"#\s*kehoach\s*:\s*bỏ qua\s+([a-z-]+)\s*(?:[-–—:]\s*(.*?))?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Waived:
+    """A warning the author waived in the plan, with the reason given."""
+
+    warning: Problem
+    reason: str
+
+
 def lint_plan(loaded: LoadedPlan) -> list[Problem]:
-    """Every warning for a valid plan, in file order."""
+    """Every warning for a valid plan that is not waived, in file order."""
+    return lint_report(loaded)[0]
+
+
+def lint_report(loaded: LoadedPlan) -> tuple[list[Problem], list[Waived]]:
+    """The warnings of a plan, and those waived by a ``# kehoach: bỏ qua <mã> - <lý do>`` comment
+    on the warning's line or the line above it (as linters' noqa). A waiver without a reason, or
+    naming no rule, is itself a warning."""
     linter = _Linter(loaded)
-    for rule in (
-        linter.loader_notes, linter.issue_date, linter.stray_years, linter.stale_basis, linter.passed_periods,
-        linter.deadlines, linter.review_markers,
-        linter.placeholders, linter.recipients, linter.unit_typos, linter.empty_areas,
-        linter.incomplete_rows, linter.encodings, linter.document_type,
-    ):  # fmt: skip
-        rule()
-    return sorted(dict.fromkeys(linter.found), key=lambda p: (p.line, p.column))
+    for name, code in RULES.items():
+        linter.rule = code
+        getattr(linter, name)()
+    found = sorted(dict.fromkeys(linter.found), key=lambda p: (p.line, p.column))
+    waivers = _waivers(loaded)
+    kept: list[Problem] = []
+    waived: list[Waived] = []
+    for warning in found:
+        reason = waivers.get((warning.line, warning.rule)) or waivers.get((warning.line - 1, warning.rule))
+        if warning.rule and reason:
+            waived.append(Waived(warning, reason))
+        else:
+            kept.append(warning)
+    kept += _bad_waivers(loaded)
+    return sorted(kept, key=lambda p: (p.line, p.column)), waived
+
+
+def _waiver_lines(loaded: LoadedPlan) -> list[tuple[int, str, str]]:
+    try:
+        lines = loaded.path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    out = []
+    for number, line in enumerate(lines, 1):
+        match = _WAIVER.search(line)
+        if match:
+            out.append((number, match.group(1).lower(), (match.group(2) or "").strip()))
+    return out
+
+
+def _waivers(loaded: LoadedPlan) -> dict[tuple[int, str], str]:
+    lines = _waiver_lines(loaded)
+    return {(number, rule): reason for number, rule, reason in lines if reason and rule in RULES.values()}
+
+
+def _bad_waivers(loaded: LoadedPlan) -> list[Problem]:
+    bad = []
+    for number, rule, reason in _waiver_lines(loaded):
+        if rule not in RULES.values():
+            message = f"“bỏ qua {rule}”: không có cảnh báo mã “{rule}”; các mã: {', '.join(sorted(RULES.values()))}."
+        elif not reason:
+            message = f"“bỏ qua {rule}” cần ghi lý do, ví dụ “# kehoach: bỏ qua {rule} - đã thống nhất với Sở Nội vụ”."
+        else:
+            continue
+        bad.append(Problem(loaded.source.file, number, 1, "", message, Severity.WARNING, "bo-qua"))
+    return bad
 
 
 class _Linter:
@@ -61,6 +126,7 @@ class _Linter:
         self.source = loaded.source
         self.texts = list(iter_texts(self.source.data))
         self.found: list[Problem] = []
+        self.rule = ""
 
     def warn(self, path: KeyPath, message: str, *, line: int | None = None) -> None:
         mark = self.source.mark_for(path)
@@ -72,11 +138,12 @@ class _Linter:
                 format_path(path),
                 message,
                 Severity.WARNING,
+                self.rule,
             )
         )
 
     def loader_notes(self) -> None:
-        self.found.extend(self.source.notes)
+        self.found.extend(dataclasses.replace(note, rule=self.rule) for note in self.source.notes)
 
     def issue_date(self) -> None:
         """A plan is issued in the last months before its year or during it; "06/01/2025" for 2026
@@ -186,7 +253,8 @@ class _Linter:
                 note = line[match.end() :].strip(" :").rstrip(".?!")
                 self.found.append(Problem(self.source.file, number, match.start() + 1, "",
                                           f"còn dấu “{REVIEW_MARKER}” do kehoach new để lại: {note}. "
-                                          "Xem lại dòng này rồi xóa chú thích.", Severity.WARNING))  # fmt: skip
+                                          "Xem lại dòng này rồi xóa chú thích.", Severity.WARNING,
+                                          self.rule))  # fmt: skip
 
     def placeholders(self) -> None:
         for path, text in self.texts:
@@ -279,9 +347,10 @@ class _Linter:
                     present[section.area] = (("parts", p, "sections", s), filled)
         for key, title in AREA_TITLES.items():
             if key not in present:
-                self.warn(
-                    ("parts",), f"chưa có lĩnh vực “{title}” (area: {key}) trong bảy lĩnh vực cải cách hành chính."
-                )
+                if not self.plan.thematic:  # a thematic plan (PCI, PAPI…) is not organised by area
+                    self.warn(
+                        ("parts",), f"chưa có lĩnh vực “{title}” (area: {key}) trong bảy lĩnh vực cải cách hành chính."
+                    )
             elif not present[key][1]:
                 self.warn(present[key][0], f"lĩnh vực “{title}” chưa có nội dung.")
 

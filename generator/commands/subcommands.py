@@ -111,7 +111,7 @@ def check(args: argparse.Namespace) -> int:
     """``kehoach check``: plans (errors, warnings) or DOCX files (Nghị định 30), writing nothing."""
     status = OK
     if any(path.suffix.lower() != ".docx" for path in args.paths):
-        from generator.check.lint import lint_plan
+        from generator.check.lint import lint_report
         from generator.plan.validate import load_plan
     for path in args.paths:
         if path.suffix.lower() == ".docx":
@@ -125,11 +125,15 @@ def check(args: argparse.Namespace) -> int:
             _warn(f"{display_path(path)}: {len(exc.problems)} lỗi.")
             status = PROBLEM
             continue
-        warnings = lint_plan(loaded)
+        warnings, waived = lint_report(loaded)
         for warning in warnings:
             _warn(warning.render())
+        for entry in waived:  # listed, so that a waiver stays visible to whoever reviews the plan
+            rule = entry.warning.rule
+            text = entry.warning.render().replace(f"cảnh báo [{rule}]", f"đã bỏ qua [{rule}]")
+            _say(f"{text} (lý do: {entry.reason})")
         if not warnings:
-            _say(f"{display_path(path)}: hợp lệ.")
+            _say(f"{display_path(path)}: hợp lệ." + (f" ({len(waived)} cảnh báo đã bỏ qua)" if waived else ""))
         elif args.strict:
             _warn(f"{display_path(path)}: {len(warnings)} cảnh báo (--strict: coi là lỗi).")
             status = PROBLEM

@@ -26,6 +26,7 @@ class Problem:
     key_path: str  # e.g. ``parts[0].sections[2].items[3]``; empty for the whole file
     message: str  # Vietnamese, says what is wrong and how to fix it
     severity: Severity = Severity.ERROR
+    rule: str = ""  # a warning's code, to waive it: "# kehoach: bỏ qua <rule> - <lý do>"
 
     def render(self) -> str:
         """``file:line:col: key.path: message`` as editors and users read it."""
@@ -34,7 +35,9 @@ class Problem:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
-        prefix = "" if self.severity is Severity.ERROR else "cảnh báo: "
+        prefix = ""
+        if self.severity is not Severity.ERROR:
+            prefix = f"cảnh báo [{self.rule}]: " if self.rule else "cảnh báo: "
         key = f"{self.key_path}: " if self.key_path else ""
         return f"{where}: {prefix}{key}{self.message}"
 

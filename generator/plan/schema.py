@@ -288,6 +288,11 @@ class Plan(Model):
     archive: Text | None = Field(None, description="Dòng lưu, ví dụ “VT, TCHC” (in “- Lưu: VT, TCHC.”).")
     signer: Signer = Field(description="Người ký.")
     appendices: list[Appendix] = Field(default_factory=list, description="Các phụ lục (bảng nhiệm vụ).")
+    thematic: bool = Field(
+        False,
+        description="Kế hoạch chuyên đề (ví dụ nâng cao các chỉ số PCI, PAPI, SIPAS, PAR INDEX), không chia theo "
+        "bảy lĩnh vực cải cách: kiểm tra không đòi đủ bảy lĩnh vực.",
+    )
     units: list[Text] = Field(
         default_factory=list,
         description="Tên đúng các phòng, đơn vị của Sở (không in ra): khi có, kiểm tra chỉ cảnh báo tên gần giống "

@@ -52,7 +52,7 @@ def test_each_fixture_gives_exactly_its_warning(
     assert status == 0
     assert out == f"plans/{scenario}.yaml: hợp lệ, 1 cảnh báo.\n"
     assert err == expected.read_text(encoding="utf-8")
-    assert len(err.splitlines()) == 1 and ": cảnh báo: " in err
+    assert len(err.splitlines()) == 1 and ": cảnh báo [" in err
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
@@ -138,3 +138,42 @@ def test_a_long_task_is_quoted_up_to_a_word_and_an_ellipsis(tmp_path: Path):
     # The first 60 characters end inside "định"; the cut goes back to the word before it.
     expected = "nhiệm vụ “Rà soát, đánh giá, đơn giản hóa thủ tục hành chính và quy…” chưa có chủ trì và thời hạn."
     assert messages == [expected]
+
+
+def test_one_warning_is_waived_with_a_reason_and_listed(capsys: pytest.CaptureFixture[str]):
+    """As linters' noqa: on the warning's line, with a reason; --strict honours it, check lists it."""
+    text = (LINT / "unit-name-typo.yaml").read_text(encoding="utf-8")
+    line = "            partners: Phòng TCCB"
+    assert line in text
+    waived = text.replace(line, line + "  # kehoach: bỏ qua don-vi - tên viết tắt Sở vẫn dùng trong văn bản")
+    Path("plans").mkdir()
+    Path("plans/x.yaml").write_text(waived, encoding="utf-8")
+    assert main(["check", "--strict", "plans/x.yaml"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out == (
+        "plans/x.yaml:61:23: đã bỏ qua [don-vi]: appendices[0].groups[0].rows[0].partners: đơn vị “Phòng TCCB” chỉ "
+        "xuất hiện ở đây và gần giống “Phòng Tổ chức cán bộ”: có thể gõ nhầm. "
+        "(lý do: tên viết tắt Sở vẫn dùng trong văn bản)\n"
+        "plans/x.yaml: hợp lệ. (1 cảnh báo đã bỏ qua)\n"
+    )
+    without_reason = text.replace(line, line + "  # kehoach: bỏ qua don-vi")
+    Path("plans/x.yaml").write_text(without_reason, encoding="utf-8")
+    assert main(["check", "--strict", "plans/x.yaml"]) == 1
+    err = capsys.readouterr().err
+    assert "cảnh báo [don-vi]" in err  # not waived
+    assert "cảnh báo [bo-qua]: “bỏ qua don-vi” cần ghi lý do" in err
+
+
+def test_a_thematic_plan_is_not_asked_for_the_seven_areas(tmp_path: Path):
+    data = yaml.safe_load((LINT / "clean.yaml").read_text(encoding="utf-8"))
+    sections = data["parts"][0]["sections"]
+    data["parts"][0]["sections"] = [s for s in sections if s.get("area") in (None, "procedures", "digital_government")]
+    plan = tmp_path / "plans" / "2024-chi-so.yaml"
+    plan.parent.mkdir()
+    plan.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    rules = [p.rule for p in lint_plan(load_plan(plan))]
+    assert rules.count("linh-vuc") == 5  # five areas missing
+    data["thematic"] = True
+    plan.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert [p.rule for p in lint_plan(load_plan(plan))] == []

@@ -287,4 +287,4 @@ def test_the_second_heading_row_makes_room_for_a_tall_merged_heading(
     assert height is not None and height.get(f"{w}hRule") == "atLeast"
     # Four lines of 12 pt (1.15 em each, 276 twips) and 80 twips of spacing, less the first row's
     # one line and spacing: 3 × 276 = 828 twips at least.
-    assert int(height.get(f"{w}val")) >= 828
+    assert int(height.get(f"{w}val", "0")) >= 828
