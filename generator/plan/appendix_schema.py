@@ -44,7 +44,9 @@ class Row(Model):
         None, description="Tình trạng thực hiện trong năm (theo dõi); kehoach new để trống khi sang năm mới."
     )
     number: Text | None = Field(
-        None, description="Số thứ tự riêng (ví dụ “1.7.2” theo bộ tiêu chí); mặc định tự đánh số."
+        None,
+        description="Số thứ tự riêng (ví dụ “1.7.2” theo bộ tiêu chí); “none”: dòng không đánh số (không tính vào "
+        "số tự đánh của các dòng sau); mặc định tự đánh số.",
     )
 
 
@@ -53,6 +55,9 @@ class SubGroup(Model):
 
     area: AreaKey | None = Field(None, description="Lĩnh vực cải cách; tiêu đề lấy từ lĩnh vực.")
     title: Text | None = Field(None, description="Tiêu đề nhóm con (sau số 1., 2.…).")
+    label: Text | None = Field(
+        None, description="Số riêng của nhóm con (ví dụ “4” theo bộ chỉ số); mặc định tự đánh 1, 2, 3…"
+    )
     rows: list[Row] = Field(default_factory=list, description="Các nhiệm vụ của nhóm con.")
 
 
@@ -61,6 +66,7 @@ class Group(Model):
 
     area: AreaKey | None = Field(None, description="Lĩnh vực cải cách; tiêu đề lấy từ lĩnh vực.")
     title: Text | None = Field(None, description="Tiêu đề nhóm (bắt buộc khi không có area).")
+    label: Text | None = Field(None, description="Số riêng của nhóm; mặc định tự đánh I, II, III…")
     rows: list[Row] = Field(default_factory=list, description="Các nhiệm vụ của nhóm.")
     groups: list[SubGroup] = Field(default_factory=list, description="Các nhóm con 1., 2.…")
 

@@ -174,6 +174,10 @@ def _value(row: Row, field: str) -> str:
     return getattr(row, field) or ""
 
 
+# ``number: none``: a row printed without a number.
+UNNUMBERED = "none"
+
+
 def _group_title(group: Group | SubGroup, areas: dict[str, str]) -> str:
     if group.title:
         return group.title
@@ -228,16 +232,22 @@ class _TableWriter:
 
     def _group(self, index: int, group: Group) -> Iterator[str]:
         title = _group_title(group, self.areas)
-        self.group_label = f"{roman(index)}. {title}"
+        label = group.label or roman(index)
+        self.group_label = f"{label}. {title}"
         self.group_rows = 0
         if not self.merged:
-            yield _group_row(self.columns, roman(index), upper_vi(title), self.numbered_column)
+            yield _group_row(self.columns, label, upper_vi(title), self.numbered_column)
         sub_number = 0
         for sub, rows in _sections(group):
             if sub is not None:
                 sub_number += 1
-                yield self._subgroup_row(sub_number, _group_title(sub, self.areas))
-            for number, row in enumerate(rows, 1):
+                yield self._subgroup_row(sub.label or str(sub_number), _group_title(sub, self.areas))
+            number = 0
+            for row in rows:
+                if row.number and row.number.casefold() == UNNUMBERED:
+                    yield self._task_row("", row)  # stated: no number, and the count goes on
+                    continue
+                number += 1
                 yield self._task_row(row.number or str(number), row)
 
     def _group_cell(self) -> str:
@@ -248,9 +258,9 @@ class _TableWriter:
         merge = "restart" if first else "continue"
         return _cell(label, self.columns[0].width, "KhTableMerged", merge=merge)
 
-    def _subgroup_row(self, number: int, title: str) -> str:
+    def _subgroup_row(self, number: str, title: str) -> str:
         if not self.merged:
-            return _group_row(self.columns, str(number), title, self.numbered_column)
+            return _group_row(self.columns, number, title, self.numbered_column)
         rest = self.columns[1:]
         width = sum(c.width for c in rest)
         heading = _cell(f"{number}. {title}", width, "KhTableGroup", span=len(rest))

@@ -288,3 +288,33 @@ def test_the_second_heading_row_makes_room_for_a_tall_merged_heading(
     # Four lines of 12 pt (1.15 em each, 276 twips) and 80 twips of spacing, less the first row's
     # one line and spacing: 3 × 276 = 828 twips at least.
     assert int(height.get(f"{w}val", "0")) >= 828
+
+
+def test_groups_take_their_own_labels_and_rows_can_go_unnumbered(render: Callable[..., DocxReader]):
+    """A plan that numbers its sub-groups after an external scoring list writes those numbers;
+    a row without a number is a stated choice (number: none) and does not advance the count."""
+    appendix = {
+        "title": "Nâng cao các chỉ số",
+        "groups": [
+            {"title": "Chỉ số PAR INDEX", "label": "2", "groups": [
+                {"title": "Công tác chỉ đạo", "label": "4", "rows": [
+                    row("Ban hành kế hoạch"), row("Ghi chú chung", number="none"), row("Kiểm tra"),
+                ]},
+                {"title": "Thủ tục hành chính", "label": "6", "rows": [row("Công khai")]},
+            ]},
+            {"title": "Chỉ số SIPAS", "rows": [row("Khảo sát")]},
+        ],
+    }  # fmt: skip
+    (table,) = appendix_tables(render(with_appendices(appendix)))
+    body = [[c.text for c in r.cells][:2] for r in table.rows[1:]]
+    assert body == [
+        ["2", "CHỈ SỐ PAR INDEX"],
+        ["4", "Công tác chỉ đạo"],
+        ["1", "Ban hành kế hoạch"],
+        ["", "Ghi chú chung"],
+        ["2", "Kiểm tra"],
+        ["6", "Thủ tục hành chính"],
+        ["1", "Công khai"],
+        ["II", "CHỈ SỐ SIPAS"],  # automatic numbering of groups goes on by position
+        ["1", "Khảo sát"],
+    ]
