@@ -80,10 +80,10 @@ FULL: dict[str, Any] = plan_data(
                 {"field": "status", "heading": "Tình trạng"},
             ],
             "groups": [
-                {"title": "Chỉ số PAR INDEX", "rows": [
+                {"title": "Chỉ số PAR INDEX", "label": "2", "rows": [
                     {"task": "Rà soát.", "product": "Báo cáo.", "lead": ["Văn phòng Sở"], "partners": ["Các phòng"],
                      "deadline": "Quý II/2024", "note": "Ghi chú.", "number": "1.7.2", "status": "Đang làm."},
-                ], "groups": [{"title": "Công tác chỉ đạo", "rows": [{"task": "Ban hành kế hoạch."}]}]},
+                ], "groups": [{"title": "Công tác chỉ đạo", "label": "4", "rows": [{"task": "Ban hành kế hoạch."}]}]},
             ],
         },
         {"id": "b", "title": "Phụ lục ban hành riêng", "issued_separately": True},
