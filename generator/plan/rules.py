@@ -28,6 +28,8 @@ def iter_items(plan: Plan) -> Iterator[tuple[KeyPath, Item]]:
         for s, section in enumerate(part.sections):
             base: KeyPath = ("parts", p, "sections", s)
             yield from walk(section.items, (*base, "items"))
+            for q, point in enumerate(section.points):
+                yield from walk(point.items, (*base, "points", q, "items"))
             for u, sub in enumerate(section.subsections):
                 yield from walk(sub.items, (*base, "subsections", u, "items"))
                 for q, point in enumerate(sub.points):

@@ -127,6 +127,9 @@ class _Section(Model):
         None, description="Dấu đầu dòng của các ý: “-” (mặc định), “+” hoặc none (đoạn văn thường)."
     )
     items: list[Item] = Field(default_factory=list, description="Các ý, đoạn văn, chỉ dẫn phụ lục.")
+    points: list[Point] = Field(
+        default_factory=list, description="Các điểm a), b), c)… ngay dưới mục, mỗi điểm có các ý của nó."
+    )
     subsections: list[Subsection] = Field(default_factory=list, description="Các mục con 1.1., 1.2.…")
 
 
@@ -169,6 +172,7 @@ class UnitSection(Model):
     text: Text | None = Field(None, description="Nhiệm vụ viết liền sau tên đơn vị.")
     marker: Marker | None = Field(None, description="Dấu đầu dòng của các nhiệm vụ.")
     items: list[Item] = Field(default_factory=list, description="Các nhiệm vụ của đơn vị.")
+    points: list[Point] = Field(default_factory=list, description="Các điểm a), b), c)… ngay dưới mục.")
     subsections: list[Subsection] = Field(default_factory=list, description="Các mục con.")
 
 

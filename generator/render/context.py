@@ -26,6 +26,7 @@ from generator.plan.schema import (
     Item,
     Paragraph,
     Plan,
+    Point,
     Recipient,
     RefItem,
     Section,
@@ -219,13 +220,17 @@ class _BodyBuilder:
                 self._add("item", "", f"{number}.{counter}. {target.text}{units}")
             else:
                 self._item(f"{target.text}{units}", marker)
+        self._points(section.points, marker)
         for sub in section.subsections:
             counter += 1
             self._titled("subsection", f"{number}.{counter}.", sub.title, sub.text)
             self._items(sub.items, marker)
-            for index, point in enumerate(sub.points, 1):
-                self._titled("point", f"{letter(index)})", point.title, point.text)
-                self._items(point.items, marker)
+            self._points(sub.points, marker)
+
+    def _points(self, points: list[Point], marker: str) -> None:
+        for index, point in enumerate(points, 1):
+            self._titled("point", f"{letter(index)})", point.title, point.text)
+            self._items(point.items, marker)
 
     def _item(self, text: str, marker: str) -> None:
         if marker == "none":

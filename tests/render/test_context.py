@@ -178,3 +178,19 @@ def test_appendix_references_have_a_default_wording_and_keep_the_authors():
 def test_blocks_are_values_not_templates():
     block = Block("para", "", "{{ 7*7 }} {% if 1 %}")
     assert block.text == "{{ 7*7 }} {% if 1 %}"
+
+
+def test_points_can_stand_directly_under_a_numbered_section():
+    """a), b), c) under "1." itself, each with its own items, without a 1.1. subsection."""
+    data = plan_data(parts=[{"heading": "Nội dung", "sections": [{
+        "title": "Cải cách thủ tục hành chính", "items": ["Ý chung."],
+        "points": [{"title": "Rà soát", "items": ["Rà soát quy trình."]}, {"text": "Công khai thủ tục."}],
+    }]}])  # fmt: skip
+    blocks = [(b.kind, str(b.head), str(b.text)) for b in build_context(Plan.model_validate(data))["blocks"]]
+    assert blocks[1:] == [
+        ("section", "1. Cải cách thủ tục hành chính", ""),
+        ("item", "", "- Ý chung."),
+        ("point", "a) Rà soát", ""),
+        ("item", "", "- Rà soát quy trình."),
+        ("point", "", "b) Công khai thủ tục."),
+    ]

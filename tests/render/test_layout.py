@@ -308,3 +308,14 @@ def test_keep_with_next_is_on_headings_only(render: Callable[..., DocxReader]):
     heading = next(p for p in doc.paragraphs if p.text.startswith("7. Mục có tiêu đề"))
     part = next(p for p in doc.paragraphs if p.text.startswith("I. NỘI DUNG"))
     assert heading.keep_next and part.keep_next
+
+
+def test_points_under_a_section_print_as_lettered_paragraphs(render: Callable[..., DocxReader]):
+    points = [{"title": "Rà soát", "items": ["Rà soát."]}, {"text": "Công khai."}]
+    section = {"title": "Thủ tục hành chính", "points": points}
+    doc = render(plan_data(parts=[{"heading": "Nội dung", "sections": [section]}]))
+    points = styled(doc, "KhPoint")
+    assert [p.text for p in points] == ["a) Rà soát", "b) Công khai."]
+    assert not any(r.bold for p in points for r in p.runs)  # ND30: a), b) are not bold
+    index = doc.paragraphs.index(points[0])
+    assert doc.paragraphs[index + 1].text == "- Rà soát."
