@@ -37,6 +37,11 @@ class Bullet(Model):
     """An item with sub-items (the "+" level)."""
 
     text: Text = Field(description="Nội dung của ý (công cụ tự thêm dấu “-”).")
+    note: Text | None = Field(
+        None,
+        description="Dòng ghi chú in nghiêng riêng bên dưới, thường là đơn vị thực hiện, ví dụ “Phòng Nghiệp vụ Y "
+        "chủ trì thực hiện.”",
+    )
     sub: list[Item] = Field(default_factory=list, description="Các ý con, in với dấu “+”.")
 
 
@@ -116,6 +121,11 @@ class Target(Model):
 
     text: Text = Field(description="Nội dung chỉ tiêu, ví dụ “100% hồ sơ TTHC được giải quyết đúng hạn”.")
     units: Units = Field(default_factory=list, description="Đơn vị chịu trách nhiệm (một hoặc nhiều).")
+    note: Text | None = Field(
+        None,
+        description="Dòng ghi chú in nghiêng riêng bên dưới, thường là đơn vị thực hiện, ví dụ “Phòng Nghiệp vụ Y "
+        "chủ trì thực hiện.”",
+    )
 
 
 class _Section(Model):
@@ -145,6 +155,11 @@ class ObjectivesSection(_Section):
     kind: Literal["objectives"] = Field(description="Mục tiêu; tiêu đề mặc định “Mục tiêu”.")
     targets: list[Target] = Field(default_factory=list, description="Các chỉ tiêu cụ thể.")
     targets_numbered: bool = Field(True, description="Đánh số chỉ tiêu 2.1., 2.2.… (true) hay dùng dấu “-” (false).")
+    units_on_own_line: bool = Field(
+        False,
+        description="In đơn vị của chỉ tiêu trên một dòng riêng in nghiêng “Đơn vị thực hiện: …” (true) thay vì "
+        "“(Đơn vị thực hiện: …)” liền sau chỉ tiêu (false).",
+    )
 
 
 class RequirementsSection(_Section):

@@ -49,7 +49,7 @@ _TRAILING_PUNCTUATION = re.compile(r"[;.,\s]+$")
 class Block:
     """One paragraph of the body: its kind (template branch), bold head and plain text."""
 
-    kind: str  # part | section | subsection | point | item | para
+    kind: str  # part | section | subsection | point | item | note | para
     head: Any = ""
     text: Any = ""
 
@@ -213,13 +213,19 @@ class _BodyBuilder:
         marker = section.marker or default
         self._items(section.items, marker)
         counter = 0
+        own_line = getattr(section, "units_on_own_line", False)
         for target in getattr(section, "targets", []):
-            units = f" (Đơn vị thực hiện: {'; '.join(target.units)})" if target.units else ""
+            units = f"Đơn vị thực hiện: {'; '.join(target.units)}" if target.units else ""
+            inline = f" ({units})" if units and not own_line else ""
             if getattr(section, "targets_numbered", True):
                 counter += 1
-                self._add("item", "", f"{number}.{counter}. {target.text}{units}")
+                self._add("item", "", f"{number}.{counter}. {target.text}{inline}")
             else:
-                self._item(f"{target.text}{units}", marker)
+                self._item(f"{target.text}{inline}", marker)
+            if units and own_line:
+                self._add("note", "", f"{units}.")
+            if target.note:
+                self._add("note", "", target.note)
         self._points(section.points, marker)
         for sub in section.subsections:
             counter += 1
@@ -244,6 +250,8 @@ class _BodyBuilder:
                 self._item(item, marker)
             elif isinstance(item, Bullet):
                 self._item(item.text, marker)
+                if item.note:
+                    self._add("note", "", item.note)
                 self._items(item.sub, _SUB_MARKER[marker])
             elif isinstance(item, Paragraph):
                 self._add("para", "", item.paragraph)

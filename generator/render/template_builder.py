@@ -181,6 +181,7 @@ def _body(document: DocxDocument) -> None:
         ("subsection", "KhSubsection"),
         ("point", "KhPoint"),
         ("item", "KhItem"),
+        ("note", "KhNote"),
     )
     for index, (kind, style) in enumerate(branches):
         _tag(document, f'{{%p {"if" if index == 0 else "elif"} b.kind == "{kind}" %}}')

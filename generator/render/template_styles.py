@@ -56,6 +56,8 @@ STYLES: tuple[StyleSpec, ...] = (
     _body("KhSubsection", "KH Mục con (1.1.)", outline=2),
     _body("KhPoint", "KH Điểm (a)"),
     _body("KhItem", "KH Ý (-, +)"),
+    # A note on its own line under an item or target (the unit in charge): italic body text.
+    _body("KhNote", "KH Ghi chú (nghiêng)", italic=True),
     _body("KhClosing", "KH Đoạn kết", keep_next=True),
     # The national header (ô 1-4).
     StyleSpec("KhParentAgency", "KH Cơ quan chủ quản", SIZES.parent_agency, align="center"),

@@ -311,11 +311,34 @@ def test_keep_with_next_is_on_headings_only(render: Callable[..., DocxReader]):
 
 
 def test_points_under_a_section_print_as_lettered_paragraphs(render: Callable[..., DocxReader]):
-    points = [{"title": "Rà soát", "items": ["Rà soát."]}, {"text": "Công khai."}]
-    section = {"title": "Thủ tục hành chính", "points": points}
+    written = [{"title": "Rà soát", "items": ["Rà soát."]}, {"text": "Công khai."}]
+    section = {"title": "Thủ tục hành chính", "points": written}
     doc = render(plan_data(parts=[{"heading": "Nội dung", "sections": [section]}]))
     points = styled(doc, "KhPoint")
     assert [p.text for p in points] == ["a) Rà soát", "b) Công khai."]
     assert not any(r.bold for p in points for r in p.runs)  # ND30: a), b) are not bold
     index = doc.paragraphs.index(points[0])
     assert doc.paragraphs[index + 1].text == "- Rà soát."
+
+
+@pytest.mark.parametrize("own_line", [False, True], ids=["inline", "own line"])
+def test_a_unit_prints_inline_or_on_its_own_italic_line_as_the_section_chooses(
+    render: Callable[..., DocxReader], own_line: bool
+):
+    section = {
+        "kind": "objectives", "units_on_own_line": own_line,
+        "items": [{"text": "Rà soát thủ tục.", "note": "Phòng Nghiệp vụ Y chủ trì thực hiện."}],
+        "targets": [{"text": "100% hồ sơ đúng hạn", "units": ["Văn phòng Sở"]}],
+    }  # fmt: skip
+    doc = render(plan_data(parts=[{"heading": "Mục tiêu", "sections": [section]}]))
+    notes = styled(doc, "KhNote")
+    texts = [p.text for p in doc.paragraphs]
+    item = texts.index("- Rà soát thủ tục.")
+    assert texts[item + 1] == "Phòng Nghiệp vụ Y chủ trì thực hiện."  # the item's note, always its own line
+    if own_line:
+        assert texts[item + 2 : item + 4] == ["1.1. 100% hồ sơ đúng hạn", "Đơn vị thực hiện: Văn phòng Sở."]
+        assert len(notes) == 2
+    else:
+        assert texts[item + 2] == "1.1. 100% hồ sơ đúng hạn (Đơn vị thực hiện: Văn phòng Sở)"
+        assert len(notes) == 1
+    assert all(p.italic and not p.bold and p.align == "both" for p in notes)

@@ -47,8 +47,8 @@ FULL: dict[str, Any] = plan_data(
             "sections": [
                 {
                     "kind": "objectives", "title": "Mục tiêu cụ thể", "text": "Phấn đấu.",
-                    "items": [{"text": "Ý có con.", "sub": ["Ý con."]}],
-                    "targets": [{"text": "100% hồ sơ đúng hạn.", "units": ["Văn phòng Sở"]}],
+                    "items": [{"text": "Ý có con.", "note": "Văn phòng Sở chủ trì.", "sub": ["Ý con."]}],
+                    "targets": [{"text": "100% hồ sơ đúng hạn.", "units": ["Văn phòng Sở"], "note": "Ghi chú."}],
                     "subsections": [
                         {"title": "Chỉ số", "text": "Nâng cao.", "items": ["Ý mục con."],
                          "points": [{"title": "Điểm", "text": "Nội dung điểm.", "items": ["Ý điểm."]}]},
