@@ -194,3 +194,18 @@ def test_points_can_stand_directly_under_a_numbered_section():
         ("item", "", "- Rà soát quy trình."),
         ("point", "", "b) Công khai thủ tục."),
     ]
+
+
+def test_unnumbered_targets_take_the_marker_and_their_notes_follow():
+    data = plan_data(parts=[{"heading": "Mục tiêu", "sections": [{
+        "kind": "objectives", "targets_numbered": False, "marker": "+",
+        "targets": [{"text": "100% hồ sơ đúng hạn", "units": ["Văn phòng Sở"], "note": "Hằng quý báo cáo."}],
+        "subsections": [{"title": "Chỉ số", "items": ["Nâng cao."]}],
+    }]}])  # fmt: skip
+    blocks = [(b.kind, str(b.head), str(b.text)) for b in build_context(Plan.model_validate(data))["blocks"]]
+    assert blocks[2:] == [
+        ("item", "", "+ 100% hồ sơ đúng hạn (Đơn vị thực hiện: Văn phòng Sở)"),
+        ("note", "", "Hằng quý báo cáo."),
+        ("subsection", "1.1. Chỉ số", ""),
+        ("item", "", "+ Nâng cao."),
+    ]
