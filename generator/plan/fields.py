@@ -20,7 +20,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator.common.text import clean_text
-from generator.plan.areas import area_code
+from generator.plan.areas import AREA_TITLES, area_code
 from generator.plan.dates import FORMS, PlanDate
 from generator.plan.years import FIRST_YEAR, LAST_YEAR
 
@@ -182,17 +182,7 @@ AreaKey = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {
-                    "enum": [
-                        "direction",
-                        "institutions",
-                        "procedures",
-                        "apparatus",
-                        "civil_service",
-                        "public_finance",
-                        "digital_government",
-                    ]
-                },
+                {"enum": list(AREA_TITLES)},
                 {"type": "string", "description": "hoặc tên lĩnh vực, ví dụ “Chính quyền số”, “Cải cách TTHC”"},
             ]
         }
