@@ -82,7 +82,6 @@ def build_plan(
 
 
 def _build(plan_path: Path, out_dir: Path, *, draft: bool, template: Path, strict: bool) -> tuple[Path, list[Problem]]:
-
     from generator.check.lint import lint_plan
     from generator.plan.validate import load_plan
 

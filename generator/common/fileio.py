@@ -16,20 +16,20 @@ from generator.common.errors import OutputError, display_path
 
 TEMP_PREFIX = ".kehoach-tmp-"
 SCRATCH_PREFIX = ".kehoach-pdf-"
-# Temporaries are named <prefix><host>-<pid>-<random>: a sweep can then tell a file whose
-# writer has died on this machine from one another process (or machine) is writing now.
 # Beyond this age a temporary is stale whoever wrote it: no build or conversion runs a day.
 _STALE_SECONDS = 24 * 3600
 
 
-def platform_node() -> str:
+def _machine_name() -> str:
     """This machine's name, without importing socket (start-up time)."""
     if hasattr(os, "uname"):
         return os.uname().nodename
     return os.environ.get("COMPUTERNAME", "")  # pragma: no cover - Windows
 
 
-_HOST = hashlib.sha1(platform_node().encode("utf-8", "replace")).hexdigest()[:6]
+# Temporaries are named <prefix><host>-<pid>-<random>: a sweep can then tell a file whose
+# writer has died on this machine from one another process (or machine) is writing now.
+_HOST = hashlib.sha1(_machine_name().encode("utf-8", "replace")).hexdigest()[:6]
 
 
 def temp_prefix(prefix: str = TEMP_PREFIX) -> str:

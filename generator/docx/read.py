@@ -65,12 +65,13 @@ def _code(instruction: str) -> str:
 
 def _direct_key(properties: etree._Element | None) -> bytes:
     """What a ``w:pPr`` or ``w:rPr`` says, as a cache key; a bare style reference says nothing more."""
-    if properties is None or (len(properties) == 1 and properties[0].tag in _STYLE_REFS and not properties[0][:]):
+    if properties is None or (len(properties) == 1 and properties[0].tag == _PSTYLE):
         return b""
     return etree.tostring(properties)
 
 
-_STYLE_REFS = frozenset({w("pStyle")})  # an rStyle changes the run: it stays in the key
+# The paragraph style is in the key already; an rStyle changes the run, so it stays in the bytes.
+_PSTYLE = w("pStyle")
 
 
 class DocxReader:

@@ -264,7 +264,6 @@ def test_the_page_number_field_is_exactly_page(readers: dict[str, DocxReader]):
         assert sorted(codes) == [[], ["PAGE"]]  # the first-page header has none, the other exactly PAGE
 
 
-
 @pytest.mark.parametrize(("width", "tall"), [(1.1, True), (3, False)])
 def test_the_second_heading_row_makes_room_for_a_tall_merged_heading(
     render: Callable[..., DocxReader], width: float, tall: bool
