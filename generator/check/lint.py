@@ -10,8 +10,8 @@ import dataclasses
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
 
+from generator.check.waivers import Waived, declared, malformed
 from generator.common.errors import Problem, Severity
 from generator.common.nd30 import DOCUMENT_TYPES
 from generator.common.text import clean_text, has_bidi_controls, has_uncarriable
@@ -50,15 +50,6 @@ RULES = {
     "placeholders": "cho-trong", "recipients": "noi-nhan", "unit_typos": "don-vi", "empty_areas": "linh-vuc",
     "incomplete_rows": "nhiem-vu-thieu", "encodings": "ma-chu", "document_type": "ten-loai",
 }  # fmt: skip
-_WAIVER = re.compile(r"#\s*kehoach\s*:\s*bỏ qua\s+([a-z-]+)\s*(?:[-–—:]\s*(.*?))?\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Waived:
-    """A warning the author waived in the plan, with the reason given."""
-
-    warning: Problem
-    reason: str
 
 
 def lint_plan(loaded: LoadedPlan) -> list[Problem]:
@@ -75,7 +66,7 @@ def lint_report(loaded: LoadedPlan) -> tuple[list[Problem], list[Waived]]:
         linter.rule = code
         getattr(linter, name)()
     found = sorted(dict.fromkeys(linter.found), key=lambda p: (p.line, p.column))
-    waivers = _waivers(loaded)
+    waivers = declared(loaded, set(RULES.values()))
     kept: list[Problem] = []
     waived: list[Waived] = []
     for warning in found:
@@ -84,39 +75,8 @@ def lint_report(loaded: LoadedPlan) -> tuple[list[Problem], list[Waived]]:
             waived.append(Waived(warning, reason))
         else:
             kept.append(warning)
-    kept += _bad_waivers(loaded)
+    kept += malformed(loaded, set(RULES.values()))
     return sorted(kept, key=lambda p: (p.line, p.column)), waived
-
-
-def _waiver_lines(loaded: LoadedPlan) -> list[tuple[int, str, str]]:
-    try:
-        lines = loaded.path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []
-    out = []
-    for number, line in enumerate(lines, 1):
-        match = _WAIVER.search(line)
-        if match:
-            out.append((number, match.group(1).lower(), (match.group(2) or "").strip()))
-    return out
-
-
-def _waivers(loaded: LoadedPlan) -> dict[tuple[int, str], str]:
-    lines = _waiver_lines(loaded)
-    return {(number, rule): reason for number, rule, reason in lines if reason and rule in RULES.values()}
-
-
-def _bad_waivers(loaded: LoadedPlan) -> list[Problem]:
-    bad = []
-    for number, rule, reason in _waiver_lines(loaded):
-        if rule not in RULES.values():
-            message = f"“bỏ qua {rule}”: không có cảnh báo mã “{rule}”; các mã: {', '.join(sorted(RULES.values()))}."
-        elif not reason:
-            message = f"“bỏ qua {rule}” cần ghi lý do, ví dụ “# kehoach: bỏ qua {rule} - đã thống nhất với Sở Nội vụ”."
-        else:
-            continue
-        bad.append(Problem(loaded.source.file, number, 1, "", message, Severity.WARNING, "bo-qua"))
-    return bad
 
 
 class _Linter:

@@ -24,6 +24,7 @@ from generator.docx.model import (
     Section,
     Story,
     Table,
+    field_codes,
     is_on,
     paragraph_text,
     run_text,
@@ -33,34 +34,6 @@ from generator.docx.model import (
 from generator.docx.package import Package
 
 __all__ = ["Cell", "DocxReader", "Para", "Row", "Run", "Section", "Story", "Table", "paragraph_text", "w"]
-
-
-def field_codes(root: etree._Element) -> list[str]:
-    """The code of every field in a part ("PAGE", "NUMPAGES", "DATE"…), upper case.
-
-    A complex field's instruction may be split over several runs between its begin and
-    separate marks; a simple field carries it in an attribute. Only the first word is the code:
-    "NUMPAGES" is not "PAGE", however the text is searched.
-    """
-    codes: list[str] = []
-    instruction: list[str] | None = None
-    for element in root.iter(w("fldChar"), w("instrText"), w("fldSimple")):
-        if element.tag == w("fldSimple"):
-            codes.append(_code(element.get(w("instr"), "")))
-        elif element.tag == w("instrText"):
-            if instruction is not None:
-                instruction.append(element.text or "")
-        elif element.get(w("fldCharType")) == "begin":
-            instruction = []
-        elif element.get(w("fldCharType")) in ("separate", "end") and instruction is not None:
-            codes.append(_code("".join(instruction)))
-            instruction = None
-    return codes
-
-
-def _code(instruction: str) -> str:
-    words = instruction.split()
-    return words[0].upper().lstrip("\\") if words else ""
 
 
 def _direct_key(properties: etree._Element | None) -> bytes:

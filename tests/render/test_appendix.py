@@ -255,7 +255,7 @@ def test_the_page_number_field_is_exactly_page(readers: dict[str, DocxReader]):
 
     from lxml import etree
 
-    from generator.docx.read import field_codes
+    from generator.docx.model import field_codes
 
     for name in ("2021-thanh-hoa", "2024-hoa-binh"):
         with zipfile.ZipFile(readers[name].path) as archive:
