@@ -13,7 +13,7 @@ OUT    ?= build
 STRICT ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv build pdf preview new test lint imports typecheck ooxml mutate bench template schema readme clean
+.PHONY: help venv build pdf preview new diff test lint imports typecheck ooxml mutate bench template schema readme clean
 
 help: ## liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,6 +43,11 @@ new: $(STAMP) ## kế hoạch năm sau: make new FROM=plans/2024-hoa-binh.yaml Y
 	@if [ -z "$(FROM)" ] || [ -z "$(YEAR)" ]; then \
 	  echo "Cách dùng: make new FROM=plans/2024-hoa-binh.yaml YEAR=2025   (thêm FORCE=1 để ghi đè tệp đã có)"; \
 	else $(PY) -m generator new "$(FROM)" --year "$(YEAR)" $(if $(FORCE),--force); fi
+
+diff: $(STAMP) ## những gì đổi so với năm trước, dạng Track Changes: make diff FROM=plans/2024-x.yaml TO=plans/2025-x.yaml
+	@if [ -z "$(FROM)" ] || [ -z "$(TO)" ]; then \
+	  echo "Cách dùng: make diff FROM=plans/2024-hoa-binh.yaml TO=plans/2025-hoa-binh.yaml   (tệp kết quả: build/<TO>-thay-doi.docx)"; \
+	else $(PY) -m generator diff "$(FROM)" "$(TO)"; fi
 
 test: $(STAMP) lint imports typecheck ## chạy toàn bộ kiểm thử (kèm ruff, import-linter và mypy)
 	@$(PY) -m pytest

@@ -87,6 +87,16 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="ghi đè tệp mới nếu đã có")
     new.add_argument("--dry-run", action="store_true", help="chỉ in báo cáo, không ghi tệp nào")
 
+    diff = sub.add_parser(
+        "diff",
+        help="so sánh hai kế hoạch, ghi DOCX có đánh dấu thay đổi (Track Changes)",
+        description="Tạo văn bản của kế hoạch MỚI, mọi chỗ khác kế hoạch CŨ được đánh dấu như Track Changes của Word.",
+    )
+    diff.add_argument("old", type=Path, metavar="CŨ", help="kế hoạch năm trước (.yaml)")
+    diff.add_argument("new", type=Path, metavar="MỚI", help="kế hoạch năm nay (.yaml)")
+    diff.add_argument("--out", type=Path, metavar="TỆP", help="tệp DOCX kết quả (mặc định build/<MỚI>-thay-doi.docx)")
+    diff.add_argument("--json", action="store_true", help="in tóm tắt thay đổi dạng JSON")
+
     preview = sub.add_parser("preview", help="tạo ảnh các trang (cần LibreOffice)", description="Ảnh PNG từng trang.")
     preview.add_argument("plans", nargs="+", type=Path, metavar="KẾ_HOẠCH", help="một hay nhiều tệp .yaml")
     preview.add_argument("--out", type=Path, default=Path("build"), metavar="THƯ_MỤC", help="thư mục kết quả (build)")

@@ -59,3 +59,17 @@ def test_make_preview_without_plan_previews_every_plan(project: Path):
     command = make(project, "-n", "preview").stdout
     for plan in sorted((project / "plans").glob("*.yaml")):
         assert f"plans/{plan.name}" in command
+
+
+def test_make_diff_without_arguments_says_how(project: Path):
+    done = make(project, "diff")
+    assert done.returncode == 0
+    assert done.stdout.startswith("Cách dùng: make diff FROM=plans/2024-hoa-binh.yaml TO=plans/2025-hoa-binh.yaml")
+
+
+def test_make_diff_writes_the_redline_beside_the_documents(project: Path):
+    assert make(project, "new", "FROM=plans/2024-hoa-binh.yaml", "YEAR=2025").returncode == 0
+    done = make(project, "diff", "FROM=plans/2024-hoa-binh.yaml", "TO=plans/2025-hoa-binh.yaml")
+    assert done.returncode == 0, done.stderr
+    assert "Đầu văn bản:" in done.stdout and "chỗ sửa" in done.stdout
+    assert (project / "build" / "2025-hoa-binh-thay-doi.docx").is_file()

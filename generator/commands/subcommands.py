@@ -195,6 +195,20 @@ def new(args: argparse.Namespace) -> int:
     return OK
 
 
+def diff(args: argparse.Namespace) -> int:
+    """``kehoach diff``: this year's document with every change from last year tracked."""
+    from generator.commands.redline import redline
+
+    result = redline(args.old, args.new, args.out)
+    if args.json:
+        _say(result.as_json())
+        return OK
+    for line in result.summary():
+        _say(line)
+    _say(f"Đã ghi {display_path(result.output)}: mở bằng Word, thẻ Review (Xem lại) để duyệt từng thay đổi.")
+    return OK
+
+
 def schema(args: argparse.Namespace) -> int:
     """``kehoach schema``: the JSON Schema of the plan format."""
     from generator.plan.jsonschema import schema_json

@@ -8,6 +8,7 @@ is bounded whatever the directory says, and only the parts the document referenc
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
@@ -161,3 +162,17 @@ class Package:
 def _refuse(reason: str) -> None:
     msg = f"không đọc tệp DOCX này: {reason}."
     raise DocxRefused(msg)
+
+
+def replace_part(data: bytes, name: str, blob: bytes) -> bytes:
+    """A DOCX (given as bytes) with one part's content replaced, every other member as it was.
+
+    For documents this tool wrote itself (the redline starts from a build): members keep their
+    order, dates and compression.
+    """
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, blob if info.filename == name else source.read(info))
+    return buffer.getvalue()

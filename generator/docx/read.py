@@ -32,6 +32,7 @@ from generator.docx.model import (
     w,
 )
 from generator.docx.package import Package
+from generator.docx.revisions import accept_all, has_revisions
 
 __all__ = ["Cell", "DocxReader", "Para", "Row", "Run", "Section", "Story", "Table", "paragraph_text", "w"]
 
@@ -64,6 +65,8 @@ class DocxReader:
         except (KeyError, etree.XMLSyntaxError) as exc:
             msg = f"document part unreadable: {exc}"
             raise ValueError(msg) from None
+        if has_revisions(self.document):
+            accept_all(self.document)  # a reader signs the accepted text
         self.rels = self.package.rels(self.main)
         self._layer_cache: dict[tuple[str | None, str], list[etree._Element]] = {}
         self._names: dict[str | None, str | None] = {}
