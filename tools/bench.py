@@ -91,6 +91,24 @@ def synthetic_rows(rows: int, work: Path) -> Path:
     return path
 
 
+def next_year_rows(plan: Path, work: Path) -> Path:
+    """The same plan a year on: every 10th deadline edited, every 50th row removed, a row added per group."""
+    data = yaml.safe_load(plan.read_text(encoding="utf-8"))
+    data["year"] += 1
+    for group in data["appendices"][0]["groups"]:
+        rows = group["rows"]
+        for index, row in enumerate(rows):
+            if index % 10 == 0:
+                row["deadline"] = "Quý II"
+        del rows[::50]
+        rows.insert(
+            3, {"task": "Nhiệm vụ mới của năm", "product": "Báo cáo", "lead": "Văn phòng Sở", "deadline": "Quý I"}
+        )
+    path = work / f"{plan.stem}-nam-sau.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
 def synthetic_bullets(count: int, work: Path) -> Path:
     """The Hòa Bình plan with ``count`` bullets spread over its sections."""
     data = yaml.safe_load((ROOT / "plans" / "2024-hoa-binh.yaml").read_text(encoding="utf-8"))
@@ -155,7 +173,25 @@ def main() -> int:
         a, b = pairs([*TOOL, "new", str(plan), "--year", "2025", "--dry-run"],
                      [*TOOL, "build", str(plan), "--out", str(out)], 5)  # fmt: skip
         line("new 2024-hoa-binh", a, b, None)
-        print("  import, diff: chưa có lệnh (các issue riêng); sẽ đo cùng cách khi có.")
+
+        print("So sánh hai năm (diff / build kế hoạch mới; mục tiêu 3.000 dòng dưới 5 giây):")
+        per_diff: dict[int, float] = {}
+        for rows, repeat in ((300, 5), (1000, 3), (3000, 3)):
+            old = synthetic_rows(rows, work)
+            new = next_year_rows(old, work)
+            a, b = pairs([*TOOL, "diff", str(old), str(new), "--out", str(work / "thay-doi.docx")],
+                         [*TOOL, "build", str(new), "--out", str(out)], repeat)  # fmt: skip
+            per_diff[rows] = statistics.median(a)
+            line(f"diff {rows} dòng", a, b, None)
+            if rows == 3000:
+                goal = per_diff[rows] < 5.0
+                ok &= goal
+                print(f"  diff 3.000 dòng: {seconds(a)} ({'đạt' if goal else 'CHƯA ĐẠT'} mục tiêu < 5 giây)")
+        growth = (per_diff[3000] - per_diff[1000]) / 2000 / ((per_diff[1000] - per_diff[300]) / 700)
+        print(
+            f"  thời gian mỗi dòng thêm, 1.000→3.000 so với 300→1.000: {growth:.2f} (tuyến tính ≈ 1)".replace(".", ",")
+        )
+        print("  import: chưa có lệnh (issue riêng); sẽ đo cùng cách khi có.")
 
         soffice = shutil.which("soffice")
         if soffice:

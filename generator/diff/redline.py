@@ -10,6 +10,7 @@ last year's.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -89,9 +90,18 @@ def _style(paragraph: etree._Element) -> str:
     return style.get(w("val"), "") if style is not None else ""
 
 
+# Keys align elements; their words are compared afterwards. Numbers are left out of the keys so
+# that a plan whose every year moved on ("năm 2025" → "năm 2026") still aligns element by element.
+_DIGITS = re.compile(r"\d+")
+
+
+def _identity(text: str) -> str:
+    return _DIGITS.sub("#", text)
+
+
 def _key(element: etree._Element) -> str:
     if element.tag == w("p"):
-        return f"p:{_style(element)}:{key_text(element)}"
+        return f"p:{_style(element)}:{_identity(key_text(element))}"
     if element.tag == w("tbl"):
         columns = element.findall(f"{w('tblGrid')}/{w('gridCol')}")
         return f"tbl:{len(columns)}"
@@ -106,8 +116,9 @@ def _row_shape(row: etree._Element) -> tuple[str, ...]:
 
 
 def _row_key(row: etree._Element) -> str:
-    cells = ("\x1e".join(key_text(p) for p in cell.iter(w("p"))) for cell in row.findall(w("tc")))
-    return "\x1f".join(cells)
+    """A row is known by its longest cell (the task): a deadline or a unit edited is the same row."""
+    cells = ["\x1e".join(key_text(p) for p in cell.iter(w("p"))) for cell in row.findall(w("tc"))]
+    return _identity(max(cells, key=len, default=""))
 
 
 class _Walker:

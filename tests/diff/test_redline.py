@@ -220,7 +220,11 @@ def test_identical_plans_have_no_changes(tmp_path: Path, capsys: pytest.CaptureF
 
 @pytest.mark.parametrize(
     ("old", "new"),
-    [("2024-hoa-binh.yaml", "2021-thanh-hoa.yaml"), ("2021-thanh-hoa.yaml", "2023-ba-ria-vung-tau.yaml")],
+    [
+        ("2024-hoa-binh.yaml", "2021-thanh-hoa.yaml"),  # an appendix added
+        ("2021-thanh-hoa.yaml", "2024-hoa-binh.yaml"),  # an appendix removed
+        ("2021-thanh-hoa.yaml", "2023-ba-ria-vung-tau.yaml"),
+    ],
 )
 def test_two_provinces_plans_accept_and_reject_exactly(tmp_path: Path, old: str, new: str) -> None:
     out = tmp_path / "x.docx"
