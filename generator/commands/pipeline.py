@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.common.emphasis import plain
 from generator.common.errors import GeneratorError, OutputError, PlanError, Problem, display_path
 from generator.common.fileio import output_path, write_bytes_atomic
 from generator.common.version import VERSION
@@ -47,9 +48,9 @@ def document_properties(plan: Plan) -> dict[str, Any]:
     """Core properties of the DOCX (File → Properties in Word)."""
     date = plan.date.as_date() or dt.date(plan.date.year, plan.date.month or 1, 1)
     return {
-        "title": f"{plan.document.type} {plan.title}".replace("\n", " "),
+        "title": plain(f"{plan.document.type} {plan.title}").replace("\n", " "),
         "subject": f"Kế hoạch cải cách hành chính năm {plan.year}",
-        "author": plan.agency.full_name,
+        "author": plain(plan.agency.full_name),
         "keywords": "cải cách hành chính; CCHC",
         "date": dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC),
     }

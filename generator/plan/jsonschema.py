@@ -40,7 +40,11 @@ def plan_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
     schema["title"] = "Kế hoạch cải cách hành chính (kehoach, định dạng 1)"
-    schema["description"] = "Một kế hoạch viết bằng YAML; chạy “make build” để tạo tệp DOCX đúng Nghị định 30."
+    schema["description"] = (
+        "Một kế hoạch viết bằng YAML; chạy “make build” để tạo tệp DOCX đúng Nghị định 30. "
+        "Trong mọi đoạn văn: *nghiêng*, **đậm**, ***đậm nghiêng***, \\* là một dấu sao thường; "
+        'đoạn văn bắt đầu bằng * thì đặt trong dấu nháy kép "…".'
+    )
     return schema
 
 

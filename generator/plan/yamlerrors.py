@@ -120,6 +120,13 @@ _COLON_HINT = (
 )
 
 
+_STAR_HINT = (
+    "giá trị bắt đầu bằng dấu “*” (chữ nghiêng *…*, chữ đậm **…**) mà YAML hiểu là một tham chiếu. "
+    'Hãy đặt cả đoạn văn trong dấu nháy kép, ví dụ: - "*nếu có* thì báo cáo".'
+)
+_STARTS_WITH_STAR = re.compile(r"^\s*(?:-\s+|[^\s:#\"'][^:#]*:\s+)\*")
+
+
 def syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str, lines: LineIndex) -> Problem:
     """Translate a libyaml syntax error into a located Vietnamese problem."""
     mark = exc.problem_mark or exc.context_mark
@@ -131,6 +138,8 @@ def syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str, lines: Line
     hint = None
     if here == "\t" or "\t" in source[: len(source) - len(source.lstrip())]:
         hint = _TAB_HINT
+    elif _STARTS_WITH_STAR.match(source) or "alias" in problem:
+        hint = _STAR_HINT
     elif "mapping values" in problem and here == ":" and not source[column:].strip():
         hint = _COLON_HINT
     else:

@@ -290,7 +290,10 @@ class _Builder:
                     raise _TooDeep(self._mark(event))
                 self.stack.append(_Frame(container, path))
             elif isinstance(event, yaml.AliasEvent):
-                msg = "không dùng bí danh YAML (*tên) trong kế hoạch; hãy chép nguyên văn nội dung vào đây."
+                msg = (
+                    "YAML hiểu giá trị bắt đầu bằng “*” là bí danh (*tên), không dùng trong kế hoạch. "
+                    'Nếu đó là chữ nghiêng (*…*) hay đậm (**…**), hãy đặt cả đoạn trong dấu nháy kép "…".'
+                )
                 self._value(event, None, alias_message=msg)
             elif isinstance(event, yaml.DocumentStartEvent):
                 self.documents += 1

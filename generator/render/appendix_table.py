@@ -3,7 +3,7 @@
 Generated as XML rather than with docxtpl's ``{%tc %}``/``{% vm %}`` tags because each plan
 chooses its columns, widths and two-level heading: docxtpl rebuilds ``tblGrid`` but not the
 cell widths (issues #179, #523), cannot merge a column by an outer loop (#535), and its tags
-cannot set ``gridSpan`` and ``vMerge`` together. The text goes through :func:`xml_text`, so no
+cannot set ``gridSpan`` and ``vMerge`` together. The text goes through :func:`~generator.render.ooxml.runs_xml`, so no
 value can break out of its cell.
 """
 
@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator.common.emphasis import plain
 from generator.common.metrics import printed_lines_mm
 from generator.common.numbering import roman
-from generator.common.text import upper_vi, xml_text
+from generator.common.text import upper_vi
 from generator.common.units import mm, twips
 from generator.plan.appendix_schema import Appendix, Column, Group, Row, SubGroup
 from generator.render.layout import CELL_MARGIN, LANDSCAPE, SIZES
+from generator.render.ooxml import runs_xml
 
 # The two ready layouts of the issue, with (field, heading, relative width).
 PRESETS: dict[str, tuple[tuple[str, str, float], ...]] = {
@@ -89,24 +91,9 @@ def _cell(text: str, width: int, style: str = "KhTable", *, span: int = 1, merge
     if merge:
         props += f'<w:vMerge w:val="{merge}"/>'
     props += '<w:vAlign w:val="center"/>' if style == "KhTableHead" else ""
-    run = f"<w:r>{_runs_content(text)}</w:r>" if text else ""
+    run = runs_xml(text) if text else ""
     paragraph = f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p>'
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraph}</w:tc>"
-
-
-def _runs_content(text: str) -> str:
-    """Text with its line breaks and tabs as Word writes them: the table is inserted after
-    docxtpl has rendered, so its pass that turns "\n" into <w:br/> never sees it."""
-    out = []
-    for line_index, line in enumerate(text.split("\n")):
-        if line_index:
-            out.append("<w:br/>")
-        for tab_index, piece in enumerate(line.split("\t")):
-            if tab_index:
-                out.append("<w:tab/>")
-            if piece:
-                out.append(f'<w:t xml:space="preserve">{xml_text(piece)}</w:t>')
-    return "".join(out)
 
 
 def _row(cells: list[str], *, header: bool = False, at_least: int | None = None) -> str:
@@ -144,7 +131,7 @@ _HEAD_SPACING_TWIPS = 80
 
 
 def _lines(text: str, width_twips: int) -> int:
-    return len(printed_lines_mm(text, SIZES.table, mm(width_twips) - 2 * CELL_MARGIN, bold=True))
+    return len(printed_lines_mm(plain(text), SIZES.table, mm(width_twips) - 2 * CELL_MARGIN, bold=True))
 
 
 def _merged_heading_room(columns: list[TableColumn]) -> int | None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.common.emphasis import has_marks, plain
 from generator.common.metrics import printed_width_mm, text_width_mm
 from generator.common.numbering import letter, roman
 from generator.common.text import for_template, upper_vi
@@ -34,7 +35,7 @@ from generator.plan.schema import (
 )
 from generator.render.appendix_table import table_xml
 from generator.render.layout import CELL_MARGIN, HEADER_COLUMNS, PORTRAIT, RULE_FRACTION, SIZES
-from generator.render.ooxml import rule_paragraph_xml
+from generator.render.ooxml import rule_paragraph_xml, spliced_runs
 
 DEFAULT_TITLES = {
     "objectives": "Mục tiêu",
@@ -42,6 +43,7 @@ DEFAULT_TITLES = {
     "funding": "Kinh phí thực hiện",
 }
 _SUB_MARKER = {"-": "+", "+": "-", "none": "-"}
+_BOLD_HEADS = ("part", "section", "subsection")
 _TRAILING_PUNCTUATION = re.compile(r"[;.,\s]+$")
 
 
@@ -63,16 +65,16 @@ def build_context(plan: Plan, *, draft: bool = False) -> dict[str, Any]:
     return {
         "draft": draft,
         "header": _header(plan, number, date),
-        "doc_type": for_template(upper_vi(plan.document.type)),
-        "title": for_template(plan.title),
+        "doc_type": _value(upper_vi(plan.document.type)),
+        "title": _value(plan.title),
         "title_rule": _rule("KhTitleRule", PORTRAIT.text_width, _printed_title(plan.title)),
-        "opening": [for_template(text) for text in plan.opening],
+        "opening": [_value(text) for text in plan.opening],
         "blocks": builder.blocks(),
-        "closing": for_template(closing_text(plan.closing)),
-        "recipients": [for_template(line) for line in recipient_lines(plan)],
+        "closing": _value(closing_text(plan.closing)),
+        "recipients": [_value(line) for line in recipient_lines(plan)],
         "signer": {
-            "lines": [for_template(line) for line in signer_lines(plan)],
-            "name": for_template(plan.signer.name),
+            "lines": [_value(line) for line in signer_lines(plan)],
+            "name": _value(plan.signer.name),
         },
         "appendices": [
             _appendix(plan, label, appendix, number, date)
@@ -80,6 +82,15 @@ def build_context(plan: Plan, *, draft: bool = False) -> dict[str, Any]:
             if not appendix.issued_separately
         ],
     }
+
+
+def _value(text: str, *, bold: bool = False, italic: bool = False) -> str | Markup:
+    """A text for the template: escaped by Jinja, or, when it holds ``*nghiêng*`` or ``**đậm**``
+    marks, as finished runs (read in Python, never by Jinja). ``bold``/``italic``: the template
+    run's own emphasis, which the runs keep."""
+    if has_marks(text):
+        return Markup(spliced_runs(text, bold=bold, italic=italic))
+    return for_template(text)
 
 
 def without_day(date: PlanDate) -> PlanDate:
@@ -97,16 +108,16 @@ def _header(plan: Plan, number: int | None, date: PlanDate) -> dict[str, Any]:
     inner = HEADER_COLUMNS[0] - 2 * CELL_MARGIN
     agency = upper_vi(plan.agency.name)
     return {
-        "parent": for_template(upper_vi(plan.agency.parent)) if plan.agency.parent else None,
-        "agency": for_template(agency),
-        "agency_rule": _rule("KhRule", inner, printed_width_mm(agency, SIZES.agency, inner, bold=True)),
-        "number_line": for_template(f"Số: {number_text(plan, number)}"),
-        "date_line": for_template(f"{plan.agency.place}, {date.words()}"),
+        "parent": _value(upper_vi(plan.agency.parent)) if plan.agency.parent else None,
+        "agency": _value(agency),
+        "agency_rule": _rule("KhRule", inner, printed_width_mm(plain(agency), SIZES.agency, inner, bold=True)),
+        "number_line": _value(f"Số: {number_text(plan, number)}"),
+        "date_line": _value(f"{plan.agency.place}, {date.words()}"),
     }
 
 
 def _printed_title(title: str) -> float:
-    return printed_width_mm(title, SIZES.title, PORTRAIT.text_width, bold=True)
+    return printed_width_mm(plain(title), SIZES.title, PORTRAIT.text_width, bold=True)
 
 
 def _rule(style: str, container_mm: float, line_mm: float) -> Markup:
@@ -160,11 +171,11 @@ def _appendix(plan: Plan, label: str, appendix: Any, number: int | None, date: P
     attached = (
         f"(Kèm theo {plan.document.type} số {number_text(plan, number)} {date.words()} của {plan.agency.full_name})"
     )
-    line = text_width_mm(attached, SIZES.appendix_attached, italic=True)
+    line = text_width_mm(plain(attached), SIZES.appendix_attached, italic=True)
     return {
-        "label": for_template(label),
-        "title": for_template(upper_vi(appendix.title)),
-        "attached": for_template(attached),
+        "label": _value(label),
+        "title": _value(upper_vi(appendix.title)),
+        "attached": _value(attached),
         "rule": _rule("KhAppendixRule", PORTRAIT.text_width, min(line, 150.0)),
         "table": Markup(table_xml(appendix, area_titles(plan))),
     }
@@ -189,7 +200,8 @@ class _BodyBuilder:
         return self.out
 
     def _add(self, kind: str, head: str = "", text: str = "") -> None:
-        self.out.append(Block(kind, for_template(head), for_template(text)))
+        bold, italic = kind in _BOLD_HEADS, kind == "subsection"  # as the template's head run
+        self.out.append(Block(kind, _value(head, bold=bold, italic=italic), _value(text)))
 
     def _titled(self, kind: str, label: str, title: str | None, text: str | None, colon: bool = False) -> None:
         if title:

@@ -13,6 +13,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
+from generator.common.emphasis import has_marks, spans
+from generator.common.text import xml_text
 from generator.common.units import twips
 from generator.render.layout import FONT, Page
 
@@ -43,6 +45,53 @@ def rpr_xml(*, size: int | None = None, bold: bool = False, italic: bool = False
     if size is not None:
         parts.append(f'<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>')
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
+
+
+def text_content(text: str) -> str:
+    """A run's content: ``w:t`` pieces, with its line breaks and tabs as Word writes them.
+
+    Written here, not by docxtpl: tables are inserted after docxtpl renders, and runs made for
+    emphasis are markup, which docxtpl's pass that turns "\n" into ``<w:br/>`` never sees.
+    """
+    out = []
+    for line_index, line in enumerate(text.split("\n")):
+        if line_index:
+            out.append("<w:br/>")
+        for tab_index, piece in enumerate(line.split("\t")):
+            if tab_index:
+                out.append("<w:tab/>")
+            if piece:
+                out.append(f'<w:t xml:space="preserve">{xml_text(piece)}</w:t>')
+    return "".join(out)
+
+
+def _emphasis(bold: bool, italic: bool) -> str:
+    inner = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
+    return f"<w:rPr>{inner}</w:rPr>" if inner else ""
+
+
+def runs_xml(text: str, *, bold: bool = False, italic: bool = False) -> str:
+    """The runs of a text, its ``*nghiêng*`` and ``**đậm**`` spans as italic and bold runs.
+
+    ``bold``/``italic``: the emphasis the whole text already has (a heading's bold run).
+    """
+    pieces = spans(text) if has_marks(text) else [None]
+    out = []
+    for span in pieces:
+        content = text_content(text if span is None else span.text)
+        if not content:
+            continue
+        emphasis = _emphasis(bold or bool(span and span.bold), italic or bool(span and span.italic))
+        out.append(f"<w:r>{emphasis}{content}</w:r>")
+    return "".join(out)
+
+
+def spliced_runs(text: str, *, bold: bool = False, italic: bool = False) -> str:
+    """Runs to stand inside a template run's ``<w:t>``: it is closed, the runs follow, and a run
+    like it (same bold and italic, empty) is opened again for the template's closing tags."""
+    reopen = "<w:rPr>" + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + "</w:rPr>"
+    reopen = reopen if (bold or italic) else ""
+    return f'</w:t></w:r>{runs_xml(text, bold=bold, italic=italic)}<w:r>{reopen}<w:t xml:space="preserve">'
 
 
 def rule_paragraph_xml(style: str, container_twips: int, rule_twips: int) -> str:
