@@ -181,8 +181,9 @@ class _Linter:
                     for r, row in enumerate(sub.rows)
                 ]
                 for where, row in rows:
-                    if row.deadline:
-                        self._deadline(("appendices", a, *where, "deadline"), row.deadline, issued)
+                    for cell, deadline in row.cells("deadline"):
+                        if deadline:
+                            self._deadline(("appendices", a, *where, *cell), deadline, issued)
         for path, text in self.texts:
             for match in re.finditer(r"\btrước ngày\s+(\d{1,2}/\d{1,2}/\d{4})", text, re.IGNORECASE):
                 self._deadline(path, match.group(1), issued)
@@ -323,7 +324,9 @@ class _Linter:
                 for where, rows in subs:
                     for r, row in enumerate(rows):
                         missing = [
-                            name for name, value in (("chủ trì", row.lead), ("thời hạn", row.deadline)) if not value
+                            name
+                            for name, field in (("chủ trì", "lead"), ("thời hạn", "deadline"))
+                            if not any(row.values(field))
                         ]
                         if missing:
                             self.warn(

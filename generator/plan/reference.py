@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from generator.plan.appendix_schema import Appendix, Column, Group, Row, SubGroup
+from generator.plan.appendix_schema import Appendix, Column, Group, Row, RowLine, SubGroup
 from generator.plan.schema import (
     Agency,
     AppendixRef,
@@ -63,6 +63,7 @@ SECTIONS: tuple[tuple[str, type[BaseModel]], ...] = (
     ("`groups[]`: nhóm nhiệm vụ", Group),
     ("`groups[].groups[]`: nhóm con", SubGroup),
     ("`rows[]`: một nhiệm vụ", Row),
+    ("`rows[].lines[]`: một dòng của nhiệm vụ in trên nhiều dòng", RowLine),
 )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from generator.common.errors import Problem
 from generator.common.numbering import roman
 from generator.common.vnformat import grouped
-from generator.plan.appendix_schema import Appendix
+from generator.plan.appendix_schema import MERGEABLE, SAME_AS_ABOVE, Appendix, Row
 from generator.plan.schema import AppendixRef, Bullet, Item, Plan, RefItem, UnitSection
 from generator.plan.yamlload import KeyPath, LoadedYaml, format_path
 
@@ -184,8 +184,29 @@ def _appendices(plan: Plan, source: LoadedYaml) -> list[Problem]:
                 if sub.area is None and sub.title is None:
                     msg = "nhóm con cần “area” hoặc “title”."
                     problems.append(source.problem((*path, "groups", g, "groups", s), msg))
+            sections = [((*path, "groups", g, "rows"), group.rows)]
+            sections += [((*path, "groups", g, "groups", s, "rows"), sub.rows) for s, sub in enumerate(group.groups)]
+            for where, rows in sections:
+                problems += _same_as_above(rows, where, source)
         if appendix.columns is not None:
             problems += _columns(appendix, (*path, "columns"), source)
+    return problems
+
+
+def _same_as_above(rows: list[Row], path: KeyPath, source: LoadedYaml) -> list[Problem]:
+    """ "^" needs one cell above it in the same group: not on a group's first row, not under a
+    task printed over several lines in that column, not inside ``lines``."""
+    problems = []
+    for r, row in enumerate(rows):
+        for field in MERGEABLE:
+            values = row.values(field)
+            if SAME_AS_ABOVE in values and len(values) > 1:
+                msg = f"“{SAME_AS_ABOVE}” (như ô trên) không dùng trong “lines”: hãy ghi rõ giá trị của dòng này."
+                problems.append(source.problem((*path, r, "lines"), msg))
+            elif values == [SAME_AS_ABOVE] and (r == 0 or len(rows[r - 1].values(field)) != 1):
+                where = "dòng đầu của nhóm" if r == 0 else "dòng dưới một nhiệm vụ in nhiều dòng ở cột này"
+                msg = f"“{SAME_AS_ABOVE}” (như ô trên) ở {where}: không có một ô ngay trên để gộp; hãy ghi rõ giá trị."
+                problems.append(source.problem((*path, r, field), msg))
     return problems
 
 

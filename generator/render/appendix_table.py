@@ -17,7 +17,7 @@ from generator.common.metrics import printed_lines_mm
 from generator.common.numbering import roman
 from generator.common.text import upper_vi
 from generator.common.units import mm, twips
-from generator.plan.appendix_schema import Appendix, Column, Group, Row, SubGroup
+from generator.plan.appendix_schema import MERGEABLE, SAME_AS_ABOVE, Appendix, Column, Group, Row, SubGroup
 from generator.render.layout import CELL_MARGIN, LANDSCAPE, SIZES
 from generator.render.ooxml import runs_xml
 
@@ -84,7 +84,9 @@ def columns_for(appendix: Appendix) -> list[TableColumn]:
     return [TableColumn(f, h, b, w) for (f, h, _, b), w in zip(chosen, widths, strict=True)]
 
 
-def _cell(text: str, width: int, style: str = "KhTable", *, span: int = 1, merge: str | None = None) -> str:
+def _cell(
+    text: str, width: int, style: str = "KhTable", *, span: int = 1, merge: str | None = None, keep_next: bool = False
+) -> str:
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
@@ -92,7 +94,8 @@ def _cell(text: str, width: int, style: str = "KhTable", *, span: int = 1, merge
         props += f'<w:vMerge w:val="{merge}"/>'
     props += '<w:vAlign w:val="center"/>' if style == "KhTableHead" else ""
     run = runs_xml(text) if text else ""
-    paragraph = f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p>'
+    keep = "<w:keepNext/>" if keep_next else ""
+    paragraph = f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}</w:pPr>{run}</w:p>'
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraph}</w:tc>"
 
 
@@ -151,16 +154,6 @@ def _merged_heading_room(columns: list[TableColumn]) -> int | None:
     return round(needed - first_row) if needed - first_row > line + _HEAD_SPACING_TWIPS else None
 
 
-def _units(units: list[str]) -> str:
-    return "; ".join(units)
-
-
-def _value(row: Row, field: str) -> str:
-    if field in ("lead", "partners"):
-        return _units(getattr(row, field))
-    return getattr(row, field) or ""
-
-
 # ``number: none``: a row printed without a number.
 UNNUMBERED = "none"
 
@@ -181,14 +174,15 @@ def _sections(group: Group) -> Iterator[tuple[SubGroup | None, list[Row]]]:
 
 def table_xml(appendix: Appendix, areas: dict[str, str]) -> str:
     """The whole ``<w:tbl>`` of an appendix."""
-    return _TableWriter(columns_for(appendix), areas).write(appendix)
+    return _TableWriter(columns_for(appendix), areas, list(appendix.merge)).write(appendix)
 
 
 class _TableWriter:
     """Writes the rows of one table; keeps the state of the group being written."""
 
-    def __init__(self, columns: list[TableColumn], areas: dict[str, str]) -> None:
+    def __init__(self, columns: list[TableColumn], areas: dict[str, str], merge: list[str]) -> None:
         self.columns = columns
+        self.merge = merge
         self.areas = areas
         fields = [c.field for c in columns]
         self.merged = fields[0] == "group"  # Thanh Hóa: the group named in a merged first column
@@ -229,21 +223,24 @@ class _TableWriter:
             if sub is not None:
                 sub_number += 1
                 yield self._subgroup_row(sub.label or str(sub_number), _group_title(sub, self.areas))
+            merged = set(self.merge if group.merge is None else group.merge)
+            if sub is not None and sub.merge is not None:
+                merged = set(sub.merge)
             number = 0
-            for row in rows:
+            for row, merges in zip(rows, _merges(rows, merged), strict=True):
                 if row.number and row.number.casefold() == UNNUMBERED:
-                    yield self._task_row("", row)  # stated: no number, and the count goes on
+                    yield self._task_rows("", row, merges)  # stated: no number, and the count goes on
                     continue
                 number += 1
-                yield self._task_row(row.number or str(number), row)
+                yield self._task_rows(row.number or str(number), row, merges)
 
-    def _group_cell(self) -> str:
+    def _group_cell(self, *, keep_next: bool = False) -> str:
         """The merged first cell: the group's name on its first row, a continuation after."""
         first = self.group_rows == 0
         self.group_rows += 1
         label = self.group_label if first else ""
         merge = "restart" if first else "continue"
-        return _cell(label, self.columns[0].width, "KhTableMerged", merge=merge)
+        return _cell(label, self.columns[0].width, "KhTableMerged", merge=merge, keep_next=keep_next)
 
     def _subgroup_row(self, number: str, title: str) -> str:
         if not self.merged:
@@ -251,21 +248,68 @@ class _TableWriter:
         rest = self.columns[1:]
         width = sum(c.width for c in rest)
         heading = _cell(f"{number}. {title}", width, "KhTableGroup", span=len(rest))
-        return _row([self._group_cell(), heading])
+        # A heading row stays with the task under it: Word keeps a row with the next when every
+        # paragraph in it keeps with the next, the merged group cell's included.
+        return _row([self._group_cell(keep_next=True), heading])
 
-    def _task_row(self, label: str, row: Row) -> str:
-        cells = []
-        for column in self.columns:
-            if column.field == "group":
-                cells.append(self._group_cell())
-            elif column.field == "number":
-                cells.append(_cell(label, column.width, "KhTableCenter"))
-            elif column.field == "task" and not self.numbered_column:
-                cells.append(_cell(f"{label}. {row.task}", column.width))
+    def _task_rows(self, label: str, row: Row, merges: dict[str, str | None]) -> str:
+        """The table rows of one task: one, or one per line of ``lines`` with the rest merged down."""
+        count = max(1, len(row.lines))
+        trs = []
+        for line in range(count):
+            cells = []
+            for column in self.columns:
+                field = column.field
+                if field == "group":
+                    cells.append(self._group_cell())
+                    continue
+                if field == "number":
+                    values, style = [label], "KhTableCenter"
+                elif field == "task":
+                    values = [row.task if self.numbered_column or not label else f"{label}. {row.task}"]
+                    style = "KhTable"
+                else:
+                    values = row.values(field)
+                    style = "KhTableCenter" if field in _CENTRED else "KhTable"
+                if len(values) > 1:  # one value per line
+                    cells.append(_cell(values[line], column.width, style))
+                    continue
+                merge = merges.get(field)
+                if count > 1:  # one value over every line of the task
+                    merge = "continue" if line or merge == "continue" else "restart"
+                text = "" if merge == "continue" else values[0]
+                cells.append(_cell(text, column.width, style, merge=merge))
+            trs.append(_row(cells))
+        return "".join(trs)
+
+
+def _merges(rows: list[Row], merged: set[str]) -> list[dict[str, str | None]]:
+    """For each row, the columns merged with the row above ("continue") or below ("restart").
+
+    A column merges when it is declared in ``merge`` and two consecutive rows hold the same
+    text, or when a row writes "^" (the same as above). A value set per line of a task never
+    merges with its neighbours.
+    """
+    columns = sorted(merged | {f for row in rows for f in MERGEABLE if row.values(f) == [SAME_AS_ABOVE]})
+    states: list[dict[str, str | None]] = [dict.fromkeys(columns) for _ in rows]
+    for field in columns:
+        previous: str | None = None
+        for index, row in enumerate(rows):
+            values = row.values(field)
+            if len(values) != 1:
+                previous = None
+                continue
+            value = values[0]
+            joins = previous is not None and (
+                value == SAME_AS_ABOVE or (field in merged and value and value == previous)
+            )
+            if joins:
+                states[index][field] = "continue"
+                if states[index - 1][field] is None:
+                    states[index - 1][field] = "restart"
             else:
-                style = "KhTableCenter" if column.field in _CENTRED else "KhTable"
-                cells.append(_cell(_value(row, column.field), column.width, style))
-        return _row(cells)
+                previous = value
+    return states
 
 
 def _group_row(columns: list[TableColumn], label: str, title: str, numbered_column: bool) -> str:

@@ -177,3 +177,16 @@ def test_a_thematic_plan_is_not_asked_for_the_seven_areas(tmp_path: Path):
     data["thematic"] = True
     plan.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert [p.rule for p in lint_plan(load_plan(plan))] == []
+
+
+def test_a_task_over_several_lines_is_checked_line_by_line(tmp_path: Path):
+    data = yaml.safe_load((LINT / "clean.yaml").read_text(encoding="utf-8"))
+    lines = [{"product": "Kế hoạch", "deadline": "Quý I/2024"}, {"product": "Báo cáo", "deadline": "Quý IV/2023"}]
+    data["appendices"][0]["groups"][0]["rows"] = [{"task": "Kiểm tra", "lead": "Văn phòng Sở", "lines": lines}]
+    plan = tmp_path / "plans" / "2024-x.yaml"
+    plan.parent.mkdir()
+    plan.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    warnings = lint_plan(load_plan(plan))
+    assert not [p for p in warnings if p.message.startswith("nhiệm vụ")]  # its deadlines are in the lines
+    (stale,) = [p for p in warnings if p.rule == "thoi-han"]
+    assert stale.key_path == "appendices[0].groups[0].rows[0].lines[1].deadline"

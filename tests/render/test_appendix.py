@@ -317,3 +317,101 @@ def test_groups_take_their_own_labels_and_rows_can_go_unnumbered(render: Callabl
         ["II", "CHỈ SỐ SIPAS"],  # automatic numbering of groups goes on by position
         ["1", "Khảo sát"],
     ]
+
+
+# --- cells merged down the rows ----------------------------------------------------------------
+
+
+def _column(table: Table, index: int) -> list[tuple[str, str | None]]:
+    """(text, vMerge) of one column's cells, task rows only (not headings, not group rows)."""
+    rows = [r for r in table.rows if not r.header and all(c.span == 1 for c in r.cells)]
+    return [(r.cells[index].text, r.cells[index].vmerge) for r in rows]
+
+
+def test_a_declared_merge_joins_equal_neighbours_down_a_column(render: Callable[..., DocxReader]):
+    appendix = {
+        "title": "Nhiệm vụ",
+        "merge": ["lead"],
+        "groups": [{"title": "Nhóm", "rows": [
+            row("Một"), row("Hai"), row("Ba", lead="Thanh tra Sở"), row("Bốn"), row("Năm", lead="Thanh tra Sở"),
+        ]}],
+    }  # fmt: skip
+    (table,) = appendix_tables(render(with_appendices(appendix)))
+    lead = [c.field for c in _columns_of(appendix)].index("lead")
+    # worked out by hand: rows 1-2 share "Văn phòng Sở"; 3, 4, 5 each differ from the row above
+    assert _column(table, lead) == [
+        ("Văn phòng Sở", "restart"), ("", "continue"), ("Thanh tra Sở", None), ("Văn phòng Sở", None),
+        ("Thanh tra Sở", None),
+    ]  # fmt: skip
+    deadline = [c.field for c in _columns_of(appendix)].index("deadline")
+    assert all(merge is None for _, merge in _column(table, deadline))  # not declared: never merged
+
+
+def _columns_of(appendix: dict[str, Any]) -> list[Any]:
+    from generator.plan.appendix_schema import Appendix
+    from generator.render.appendix_table import columns_for
+
+    return columns_for(Appendix.model_validate(appendix))
+
+
+def test_same_as_above_merges_one_cell_and_a_group_may_turn_merging_off(render: Callable[..., DocxReader]):
+    appendix = {
+        "title": "Nhiệm vụ",
+        "merge": ["lead"],
+        "groups": [
+            {"title": "Nhóm một", "rows": [row("Một", deadline="Quý I"), row("Hai", deadline="^"), row("Ba")]},
+            {"title": "Nhóm hai", "merge": [], "rows": [row("Bốn"), row("Năm")]},
+        ],
+    }
+    (table,) = appendix_tables(render(with_appendices(appendix)))
+    fields = [c.field for c in _columns_of(appendix)]
+    deadline, lead = _column(table, fields.index("deadline")), _column(table, fields.index("lead"))
+    # task rows: Một, Hai, Ba (group one), Bốn, Năm (group two)
+    assert deadline[:3] == [("Quý I", "restart"), ("", "continue"), ("Quý II/2024", None)]
+    assert lead[:3] == [("Văn phòng Sở", "restart"), ("", "continue"), ("", "continue")]
+    assert lead[3:] == [("Văn phòng Sở", None), ("Văn phòng Sở", None)]
+
+
+def test_a_task_over_several_lines_spans_its_number_task_and_shared_cells(render: Callable[..., DocxReader]):
+    lines = [{"product": "Kế hoạch", "deadline": "Quý I"}, {"product": "Báo cáo", "deadline": "Quý IV"}]
+    appendix = {"title": "Nhiệm vụ", "groups": [{"title": "Nhóm", "rows": [row("Một", lines=lines), row("Hai")]}]}
+    (table,) = appendix_tables(render(with_appendices(appendix)))
+    fields = [c.field for c in _columns_of(appendix)]
+    body = [r for r in table.rows if not r.header][1:]  # after the group heading
+    assert len(body) == 3
+    assert [(r.cells[fields.index("number")].text, r.cells[fields.index("number")].vmerge) for r in body] == [
+        ("1", "restart"), ("", "continue"), ("2", None),
+    ]  # fmt: skip
+    assert [r.cells[fields.index("task")].vmerge for r in body] == ["restart", "continue", None]
+    assert [r.cells[fields.index("product")].text for r in body][:2] == ["Kế hoạch", "Báo cáo"]
+    assert [r.cells[fields.index("deadline")].text for r in body] == ["Quý I", "Quý IV", "Quý II/2024"]
+    assert [(r.cells[fields.index("lead")].text, r.cells[fields.index("lead")].vmerge) for r in body[:2]] == [
+        ("Văn phòng Sở", "restart"), ("", "continue"),
+    ]  # fmt: skip
+
+
+def test_same_as_above_without_a_cell_above_is_an_error(tmp_path: Any):
+    from generator.plan.validate import load_plan
+    from tests.support import write_plan
+
+    appendix = {"title": "Nhiệm vụ", "groups": [{"title": "Nhóm", "rows": [row("Một", deadline="^")]}]}
+    plan = write_plan(tmp_path / "x.yaml", with_appendices(appendix))
+    with pytest.raises(PlanError) as caught:
+        load_plan(plan)
+    (problem,) = caught.value.problems
+    assert problem.key_path == "appendices[0].groups[0].rows[0].deadline"
+    assert "dòng đầu của nhóm" in problem.message and problem.line > 0
+
+
+def test_sub_group_heading_rows_keep_with_the_next_row_in_both_layouts(
+    readers: dict[str, DocxReader], render: Callable[..., DocxReader]
+):
+    for layout in ("common", "thanh-hoa"):
+        appendix = {"title": "Nhiệm vụ", "layout": layout, "groups": [
+            {"title": "Nhóm", "groups": [{"title": "Con", "rows": [row("Một"), row("Hai", number="none")]}]},
+        ]}  # fmt: skip
+        (table,) = appendix_tables(render(with_appendices(appendix)))
+        heading = next(r for r in table.rows if any(c.text.endswith("Con") for c in r.cells))
+        assert all(p.keep_next for c in heading.cells for p in c.paragraphs), layout
+        tasks = [c.text for r in table.rows for c in r.cells if "Hai" in c.text]
+        assert tasks and all(not t.startswith(".") for t in tasks), layout  # "none" prints no stray "."

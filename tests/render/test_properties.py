@@ -83,6 +83,11 @@ FULL: dict[str, Any] = plan_data(
                 {"title": "Chỉ số PAR INDEX", "label": "2", "rows": [
                     {"task": "Rà soát.", "product": "Báo cáo.", "lead": ["Văn phòng Sở"], "partners": ["Các phòng"],
                      "deadline": "Quý II/2024", "note": "Ghi chú.", "number": "1.7.2", "status": "Đang làm."},
+                    {"task": "Kiểm tra.", "lines": [
+                        {"product": "Kế hoạch kiểm tra.", "lead": ["Thanh tra Sở"], "partners": ["Phòng Tổ chức"],
+                         "deadline": "Quý I/2024", "note": "Lần một.", "status": "Xong."},
+                        {"product": "Báo cáo kiểm tra.", "deadline": "Quý IV/2024"},
+                    ]},
                 ], "groups": [{"title": "Công tác chỉ đạo", "label": "4", "rows": [{"task": "Ban hành kế hoạch."}]}]},
             ],
         },
@@ -93,7 +98,7 @@ FULL: dict[str, Any] = plan_data(
 
 # Keys whose values are not free text (numbers, dates, choices, identifiers, abbreviations).
 NOT_TEXT = {"schema", "number", "date", "year", "kind", "area", "marker", "layout", "id", "appendix", "field", "code",
-            "authority", "issued_separately", "targets_numbered", "width"}  # fmt: skip
+            "authority", "issued_separately", "targets_numbered", "width", "merge"}  # fmt: skip
 # Fields that are valid but not printed: the title of an appendix issued as its own file.
 NOT_PRINTED = {"appendices[1].title", "units[0]"}  # the list of the Sở's units is for the checks only
 # Fields printed in capitals: headings, agency lines, signer titles, group rows of the common layout.
