@@ -323,6 +323,8 @@ class _Linter:
                 ]
                 for where, rows in subs:
                     for r, row in enumerate(rows):
+                        if (row.number or "").casefold() == "none":
+                            continue  # an unnumbered row is a note between tasks, not a task
                         missing = [
                             name
                             for name, field in (("chủ trì", "lead"), ("thời hạn", "deadline"))
