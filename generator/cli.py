@@ -87,6 +87,17 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="ghi đè tệp mới nếu đã có")
     new.add_argument("--dry-run", action="store_true", help="chỉ in báo cáo, không ghi tệp nào")
 
+    imp = sub.add_parser(
+        "import",
+        help="đọc kế hoạch năm trước từ tệp Word (.docx, .doc) thành tệp YAML",
+        description="Năm đầu dùng công cụ: đọc tệp Word của kế hoạch năm trước thành plans/<năm>-<địa danh>.yaml.",
+    )
+    imp.add_argument("source", type=Path, metavar="VĂN_BẢN", help="tệp Word .docx (hoặc .doc, cần LibreOffice)")
+    imp.add_argument("--out", type=Path, metavar="TỆP", help="tệp kế hoạch mới (mặc định plans/<năm>-<địa danh>.yaml)")
+    imp.add_argument("--force", action="store_true", help="ghi đè tệp kế hoạch nếu đã có")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ in những gì đọc được, không ghi tệp nào")
+    imp.add_argument(*_PDF_TIMEOUT, **{**_PDF_TIMEOUT_OPTIONS, "help": "thời gian chờ LibreOffice khi đọc tệp .doc"})
+
     diff = sub.add_parser(
         "diff",
         help="so sánh hai kế hoạch, ghi DOCX có đánh dấu thay đổi (Track Changes)",
@@ -135,7 +146,8 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         from generator.commands import subcommands
 
-        return int(getattr(subcommands, args.command)(args))
+        command = {"import": "import_"}.get(args.command, args.command)  # "import" is a Python keyword
+        return int(getattr(subcommands, command)(args))
     except GeneratorError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_PROBLEM

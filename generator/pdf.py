@@ -153,6 +153,39 @@ def _convert_group(
         return mover.written
 
 
+def doc_to_docx(document: Path, folder: Path, *, timeout: float = DEFAULT_TIMEOUT) -> Path:
+    """A Word 97-2003 document (.doc) converted by LibreOffice into ``folder``; its path.
+
+    Raises:
+        ToolMissing: LibreOffice is not installed.
+        GeneratorError: LibreOffice could not read the file or stopped answering.
+    """
+    program = soffice()
+    with lo_profile() as profile:
+        command = [
+            program,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(folder),
+            str(document.resolve()),
+        ]
+        lines: list[str] = []
+        run_bounded(command, lines.append, timeout, env={**os.environ, "HOME": str(profile)})
+    converted = folder / f"{document.stem}.docx"
+    if not converted.is_file():
+        detail = "".join(lines[-3:]).strip()
+        msg = f"LibreOffice không đọc được {display_path(document)} (tệp .doc hỏng hoặc có mật khẩu?)." + (
+            f" LibreOffice báo: {detail}" if detail else ""
+        )
+        raise GeneratorError(msg)
+    return converted
+
+
 def run_bounded(command: list[str], on_line: Callable[[str], None], seconds: float, env: dict[str, str]) -> None:
     """Run a program, passing each output line to ``on_line``, for at most ``seconds``.
 

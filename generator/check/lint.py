@@ -213,7 +213,7 @@ class _Linter:
             if match:
                 note = line[match.end() :].strip(" :").rstrip(".?!")
                 self.found.append(Problem(self.source.file, number, match.start() + 1, "",
-                                          f"còn dấu “{REVIEW_MARKER}” do kehoach new để lại: {note}. "
+                                          f"còn dấu “{REVIEW_MARKER}” do kehoach new hoặc import để lại: {note}. "
                                           "Xem lại dòng này rồi xóa chú thích.", Severity.WARNING,
                                           self.rule))  # fmt: skip
 

@@ -195,6 +195,25 @@ def new(args: argparse.Namespace) -> int:
     return OK
 
 
+def import_(args: argparse.Namespace) -> int:
+    """``kehoach import``: last year's Word document as a plan file, with a report."""
+    from generator.commands.importing import import_document, summary_lines
+
+    result = import_document(args.source, args.out, force=args.force, timeout=args.pdf_timeout, dry_run=args.dry_run)
+    for line in summary_lines(result):
+        _say(line)
+    if result.problems:
+        for problem in result.problems:
+            _warn(problem.render())
+        _warn(f"Tệp mới còn {len(result.problems)} lỗi: hãy sửa theo các dòng trên rồi chạy kehoach check.")
+    if args.dry_run:
+        _say("Chạy thử (--dry-run): chưa ghi tệp nào.")
+        return OK
+    _say(f"Đã ghi {display_path(result.output)} và báo cáo {display_path(result.report)}.")
+    _say(f"Tiếp theo: kehoach check {display_path(result.output)}, sửa các chỗ cần xem lại, rồi make build.")
+    return PROBLEM if result.problems else OK
+
+
 def diff(args: argparse.Namespace) -> int:
     """``kehoach diff``: this year's document with every change from last year tracked."""
     from generator.commands.redline import redline

@@ -1,0 +1,124 @@
+"""The imported plan written as a person would write it: keys in the usual order, one value a line,
+comments at the top saying where it came from, ``# XEM LẠI: …`` above each place to review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from generator.importer.body import Comments, Path
+from generator.plan.prose import REVIEW_MARKER as REVIEW_MARK
+
+_EMPTY: tuple[Any, ...] = ([], {}, None, "")
+
+
+def tidy(node: Any) -> Any:
+    """Drop empty lists and defaults the format fills in (``kind: text``), recursively."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            value = tidy(value)
+            if key == "kind" and value == "text":
+                continue
+            if key in ("number", "appendix_ref") or value not in _EMPTY:
+                out[key] = value
+        return out
+    if isinstance(node, list):
+        return [tidy(value) for value in node]
+    return node
+
+
+def unique_areas(parts: list[dict[str, Any]], comments: Comments) -> None:
+    """A reform area may have one section: a second one keeps its title as an ordinary section."""
+    seen: set[str] = set()
+    for p, part in enumerate(parts):
+        for s, section in enumerate(part.get("sections", [])):
+            if section.get("kind") != "area":
+                continue
+            if section["area"] in seen:
+                section.setdefault("title", section.pop("area"))
+                section.pop("area", None)
+                section["kind"] = "text"
+                comments.setdefault(("parts", p, "sections", s), []).append(
+                    "mục này thuộc một lĩnh vực đã có mục khác: đã ghi thành mục thường."
+                )
+            else:
+                seen.add(section["area"])
+
+
+def scalar(value: Any) -> str:
+    """One value as YAML text: plain when safe, quoted otherwise; never folded over lines."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_flow_style=True)
+    return text.removesuffix("\n...\n").rstrip("\n")
+
+
+def plan_yaml(data: dict[str, Any], comments: Comments, head: list[str]) -> str:
+    """The YAML text of a plan, with the head comments and the review comments."""
+    out = [f"# {line}" if line else "#" for line in head]
+    _mapping(data, 0, (), comments, out)
+    for path, texts in comments.items():
+        if not _placed(path, data):
+            out += [f"# {REVIEW_MARK}: {text}" for text in texts]
+    return "\n".join(out) + "\n"
+
+
+def _placed(path: Path, data: Any) -> bool:
+    node = data
+    for step in path:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return True
+
+
+def _comment(path: Path, indent: int, comments: Comments, out: list[str]) -> None:
+    for text in comments.get(path, []):
+        out.append(" " * indent + f"# {REVIEW_MARK}: {text}")
+
+
+def _mapping(data: dict[str, Any], indent: int, path: Path, comments: Comments, out: list[str]) -> None:
+    pad = " " * indent
+    for key, value in data.items():
+        here = (*path, key)
+        _comment(here, indent, comments, out)
+        if isinstance(value, dict):
+            out.append(f"{pad}{key}:" if value else f"{pad}{key}: {{}}")
+            _mapping(value, indent + 2, here, comments, out)
+        elif isinstance(value, list):
+            if value and all(isinstance(v, str) for v in value) and key in ("titles", "lead", "partners", "units"):
+                out.append(f"{pad}{key}: [{', '.join(scalar(v) for v in value)}]")
+                continue
+            out.append(f"{pad}{key}:" if value else f"{pad}{key}: []")
+            _sequence(value, indent + 2, here, comments, out)
+        else:
+            text = scalar(value)
+            out.append(f"{pad}{key}: {text}".rstrip())
+
+
+def _sequence(items: list[Any], indent: int, path: Path, comments: Comments, out: list[str]) -> None:
+    pad = " " * indent
+    for index, value in enumerate(items):
+        here = (*path, index)
+        _comment(here, indent, comments, out)
+        if isinstance(value, dict):
+            if not value:
+                out.append(f"{pad}- {{}}")
+                continue
+            lines: list[str] = []
+            _mapping(value, indent + 2, here, comments, lines)
+            first = next(i for i, line in enumerate(lines) if not line.lstrip().startswith("#"))
+            lines[first] = pad + "- " + lines[first][indent + 2 :]
+            out += lines
+        elif isinstance(value, list):
+            out.append(f"{pad}-")
+            _sequence(value, indent + 2, here, comments, out)
+        else:
+            out.append(f"{pad}- {scalar(value)}")
