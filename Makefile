@@ -13,7 +13,7 @@ OUT    ?= build
 STRICT ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv build pdf preview new diff test lint imports typecheck ooxml mutate bench template schema readme clean
+.PHONY: help venv build pdf preview new import diff test lint imports typecheck ooxml mutate bench template schema readme clean
 
 help: ## liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,6 +43,11 @@ new: $(STAMP) ## kế hoạch năm sau: make new FROM=plans/2024-hoa-binh.yaml Y
 	@if [ -z "$(FROM)" ] || [ -z "$(YEAR)" ]; then \
 	  echo "Cách dùng: make new FROM=plans/2024-hoa-binh.yaml YEAR=2025   (thêm FORCE=1 để ghi đè tệp đã có)"; \
 	else $(PY) -m generator new "$(FROM)" --year "$(YEAR)" $(if $(FORCE),--force); fi
+
+import: $(STAMP) ## năm đầu: đọc kế hoạch năm trước từ tệp Word: make import FROM=ke-hoach-2024.docx (OUT=plans/x.yaml; FORCE=1)
+	@if [ -z "$(FROM)" ]; then \
+	  echo "Cách dùng: make import FROM=ke-hoach-2024.docx   (thêm OUT=plans/2024-x.yaml để đặt tên, FORCE=1 để ghi đè)"; \
+	else $(PY) -m generator import "$(FROM)" $(if $(filter %.yaml,$(OUT)),--out "$(OUT)") $(if $(FORCE),--force); fi
 
 diff: $(STAMP) ## những gì đổi so với năm trước, dạng Track Changes: make diff FROM=plans/2024-x.yaml TO=plans/2025-x.yaml
 	@if [ -z "$(FROM)" ] || [ -z "$(TO)" ]; then \

@@ -73,3 +73,22 @@ def test_make_diff_writes_the_redline_beside_the_documents(project: Path):
     assert done.returncode == 0, done.stderr
     assert "Đầu văn bản:" in done.stdout and "chỗ sửa" in done.stdout
     assert (project / "build" / "2025-hoa-binh-thay-doi.docx").is_file()
+
+
+def test_make_import_without_arguments_says_how(project: Path):
+    done = make(project, "import")
+    assert done.returncode == 0
+    assert done.stdout.startswith("Cách dùng: make import FROM=ke-hoach-2024.docx")
+
+
+def test_make_import_reads_a_word_file_into_plans(project: Path):
+    from tests.importer.handmade import typed_plan
+
+    source = typed_plan(project / "ke-hoach-2025.docx")
+    done = make(project, "import", f"FROM={source.name}")
+    assert done.returncode == 0, done.stderr
+    assert (project / "plans" / "2025-nghe-an.yaml").is_file()
+    named = make(project, "import", f"FROM={source.name}", "OUT=plans/rieng.yaml")
+    assert named.returncode == 0 and (project / "plans" / "rieng.yaml").is_file()
+    assert make(project, "import", f"FROM={source.name}").returncode != 0  # exists: refused without FORCE=1
+    assert make(project, "import", f"FROM={source.name}", "FORCE=1").returncode == 0

@@ -22,7 +22,8 @@ Comments = dict[Path, list[str]]
 _UNITS = re.compile(r"\((?:Đơn vị|Cơ quan) (?:thực hiện|chủ trì|phụ trách)\s*:\s*(?P<units>[^()]+)\)\s*\.?$")
 _UNITS_LINE = re.compile(r"^(?:Đơn vị|Cơ quan) (?:thực hiện|chủ trì|phụ trách)\s*:\s*(?P<units>.+?)\.?$")
 _UNIT_TITLE = re.compile(
-    r"^(?:Văn phòng|Phòng|Thanh tra|Trung tâm|Các phòng|Các đơn vị|Thủ trưởng|Trưởng|Chi cục|Ban|Bệnh viện|"
+    r"^(?:Văn phòng|Phòng|Thanh tra|Chánh|Giám đốc|Phó Giám đốc|Lãnh đạo|Trung tâm|Các phòng|Các đơn vị|Các cơ quan|"
+    r"Thủ trưởng|Trưởng|Chi cục|Ban|Bệnh viện|"
     r"Sở|Cục|Vụ|Hội đồng|Ủy ban|UBND|Đơn vị)\b"
 )
 _REFERENCE = re.compile(r"^\(.*\bph[ụu] l[ụu]c\b.*\)\.?$", re.IGNORECASE)
@@ -154,12 +155,12 @@ class BodyReader:
             self._section(Line("", "", "", False, False, "", False, line.landscape))
             owner = self.section
         assert owner is not None
-        point: dict[str, Any] = {"items": []}
         if ": " in line.text and not line.text.endswith(":"):
             title, text = line.text.split(": ", 1)
-            point.update(title=title, text=text)
+            point: dict[str, Any] = {"title": title, "text": text}
         else:
-            point["title"] = line.text.rstrip(":")
+            point = {"title": line.text.rstrip(":")}
+        point["items"] = []
         owner["points"].append(point)
         self.point, self.item, self.target = point, None, None
 

@@ -13,16 +13,19 @@ from generator.plan.prose import REVIEW_MARKER as REVIEW_MARK
 _EMPTY: tuple[Any, ...] = ([], {}, None, "")
 
 
-def tidy(node: Any) -> Any:
-    """Drop empty lists and defaults the format fills in (``kind: text``), recursively."""
+def tidy(node: Any, key: str = "") -> Any:
+    """Drop empty lists and defaults the format fills in (``kind: text``), recursively; an item
+    that is only its text is written as the text."""
+    if isinstance(node, list) and key in ("items", "sub"):
+        node = [item["text"] if isinstance(item, dict) and set(item) == {"text"} else item for item in node]
     if isinstance(node, dict):
         out = {}
-        for key, value in node.items():
-            value = tidy(value)
-            if key == "kind" and value == "text":
+        for name, value in node.items():
+            value = tidy(value, name)
+            if name == "kind" and value == "text":
                 continue
-            if key in ("number", "appendix_ref") or value not in _EMPTY:
-                out[key] = value
+            if name in ("number", "appendix_ref") or value not in _EMPTY:
+                out[name] = value
         return out
     if isinstance(node, list):
         return [tidy(value) for value in node]

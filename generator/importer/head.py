@@ -78,8 +78,7 @@ def header_from_grid(grid: Grid, header: Header) -> None:
 
 def split_header_line(line: Line) -> list[tuple[str, bool]]:
     """A header typed as paragraphs: "UBND TỈNH X<tab>CỘNG HÒA…" holds both columns."""
-    pieces = re.split(r"\s{3,}", line.plain)
-    return [(piece, line.bold) for piece in pieces if piece.strip()]
+    return [(piece, line.bold) for piece in line.pieces or [line.plain]]
 
 
 def is_doc_type(line: Line) -> bool:
@@ -92,12 +91,12 @@ def signer_from_lines(lines: list[str]) -> tuple[dict[str, Any], list[str]]:
     Returns the signer and the lines that were neither (a "(Đã ký)", a seal note) for review.
     """
     lines = [line.strip() for line in lines if line.strip()]
-    signer: dict[str, Any] = {"titles": [], "name": lines[-1] if lines else ""}
+    authority = _AUTHORITY.match(lines[0]) if lines else None
+    signer: dict[str, Any] = {"authority": authority.group(1).upper() + "."} if authority else {}
+    signer.update(titles=[], name=lines[-1] if lines else "")
     others: list[str] = []
     for text in lines[:-1]:
-        authority = _AUTHORITY.match(text)
         if authority and not signer["titles"]:
-            signer["authority"] = authority.group(1).upper() + "."
             text = text[authority.end() :]
         if text.upper() == text:
             signer["titles"].append(text)

@@ -22,6 +22,7 @@ _TYPED_LABEL = re.compile(
 _SPACES = re.compile(r"\s+")
 # A soft line break (Shift+Enter) held while spaces are normalised: a trích yếu keeps its lines.
 _BREAK = "\ue001"
+_COLUMNS = re.compile(r"\t+| {3,}|\n")
 _STAR = "*"
 
 
@@ -39,6 +40,7 @@ class Line:
     landscape: bool  # in a landscape section (an appendix)
     numbered: bool = False  # the label came from Word's automatic numbering
     broken: str = ""  # the text with its soft line breaks kept as "\n" (a trích yếu's lines)
+    pieces: list[str] = field(default_factory=list)  # the text cut at tabs and wide gaps
 
 
 @dataclass
@@ -80,6 +82,9 @@ def read_blocks(reader: DocxReader) -> list[Block]:
 
 def _line(para: Para, labels: ListLabels, landscape: bool) -> Line | None:
     automatic = labels.label(para.element, para.style_id)
+    typed_text = "".join(run.text for run in para.runs)
+    # A line typed with its two columns apart ("UBND TỈNH X<tab><tab>CỘNG HÒA…"): the pieces.
+    pieces = [_SPACES.sub(" ", piece).strip() for piece in _COLUMNS.split(typed_text) if piece.strip()]
     runs = [(run.text.replace("\t", " ").replace("\n", _BREAK), run.bold, run.italic) for run in para.runs]
     raw = "".join(text for text, _, _ in runs)
     if not raw.strip():
@@ -104,6 +109,7 @@ def _line(para: Para, labels: ListLabels, landscape: bool) -> Line | None:
         centered=para.align == "center",
         landscape=landscape,
         numbered=bool(automatic),
+        pieces=pieces,
     )
 
 
