@@ -104,7 +104,7 @@ def test_a_symbolic_link_that_points_to_itself_is_explained(capsys: pytest.Captu
         (
             ["buid"],
             "kehoach: lỗi: tham số LỆNH: lựa chọn 'buid' không có "
-            "(chọn một trong: 'build', 'check', 'new', 'diff', 'preview', 'schema'",
+            "(chọn một trong: 'build', 'check', 'new', 'import', 'diff', 'preview', 'schema'",
         ),
         (["check"], "kehoach check: lỗi: thiếu tham số bắt buộc: TỆP"),
         (["build", "--bogus"], "kehoach: lỗi: không hiểu tham số: --bogus"),

@@ -109,6 +109,15 @@ def next_year_rows(plan: Path, work: Path) -> Path:
     return path
 
 
+def long_plan(rows: int, work: Path) -> Path:
+    """A long plan: 600 items in the body (about 30 pages) and an appendix of ``rows`` rows."""
+    data = yaml.safe_load(synthetic_rows(rows, work).read_text(encoding="utf-8"))
+    data["parts"] = yaml.safe_load(synthetic_bullets(600, work).read_text(encoding="utf-8"))["parts"]
+    path = work / f"dai-{rows}-dong.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
 def synthetic_bullets(count: int, work: Path) -> Path:
     """The Hòa Bình plan with ``count`` bullets spread over its sections."""
     data = yaml.safe_load((ROOT / "plans" / "2024-hoa-binh.yaml").read_text(encoding="utf-8"))
@@ -191,7 +200,27 @@ def main() -> int:
         print(
             f"  thời gian mỗi dòng thêm, 1.000→3.000 so với 300→1.000: {growth:.2f} (tuyến tính ≈ 1)".replace(".", ",")
         )
-        print("  import: chưa có lệnh (issue riêng); sẽ đo cùng cách khi có.")
+
+        print("Nhập từ Word (import / build cùng kế hoạch; 600 ý và một phụ lục, mục tiêu 300 dòng dưới 2 giây):")
+        per_import: dict[int, float] = {}
+        for rows, repeat in ((300, 5), (1000, 3), (3000, 3)):
+            plan = long_plan(rows, work)
+            subprocess.run([*TOOL, "build", str(plan), "--out", str(out)], env=ENV, check=True, capture_output=True)
+            document = out / f"{plan.stem}.docx"
+            a, b = pairs([*TOOL, "import", str(document), "--out", str(work / "nhap.yaml"), "--force"],
+                         [*TOOL, "build", str(plan), "--out", str(out)], repeat)  # fmt: skip
+            per_import[rows] = statistics.median(a)
+            line(f"import {rows} dòng", a, b, None)
+        goal = per_import[300] < 2.0
+        ok &= goal
+        print(
+            f"  import kế hoạch khoảng 60 trang, 300 dòng: {per_import[300]:.2f} s".replace(".", ",")
+            + (" (đạt mục tiêu < 2 giây)" if goal else " (CHƯA ĐẠT mục tiêu < 2 giây)")
+        )
+        growth = (per_import[3000] - per_import[1000]) / 2000 / ((per_import[1000] - per_import[300]) / 700)
+        print(
+            f"  thời gian mỗi dòng thêm, 1.000→3.000 so với 300→1.000: {growth:.2f} (tuyến tính ≈ 1)".replace(".", ",")
+        )
 
         soffice = shutil.which("soffice")
         if soffice:
