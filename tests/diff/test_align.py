@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -83,7 +84,7 @@ def test_opcodes_have_difflibs_shape(seed: int) -> None:
                 assert tag == expected[(i2 > i1, j2 > j1)]
             else:
                 assert i2 - i1 == j2 - j1
-        for first, second in zip(codes, codes[1:], strict=False):
+        for first, second in itertools.pairwise(codes):
             assert (first[0] == "equal") != (second[0] == "equal"), codes
         assert (not a and not b) == (codes == [])
 
