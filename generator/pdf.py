@@ -56,15 +56,21 @@ def _usual_places() -> list[Path]:
     return places
 
 
-def soffice() -> str:
+_NO_PDF = "chưa cài LibreOffice nên không tạo được PDF (tệp DOCX vẫn tạo được bằng make build). "
+_NO_DOC = (
+    "chưa cài LibreOffice nên không đọc được tệp .doc (Word 97-2003). Cách nhanh nhất: mở tệp bằng Word, "
+    "chọn File → Save As → Word Document (.docx), rồi nhập tệp .docx đó. Hoặc cài LibreOffice. "
+)
+
+
+def soffice(*, purpose: str = _NO_PDF) -> str:
     """The LibreOffice program, or a Vietnamese explanation of how to install it."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
         found = next((str(place) for place in _usual_places() if place.is_file()), None)
     if found is None:
         msg = (
-            "chưa cài LibreOffice nên không tạo được PDF (tệp DOCX vẫn tạo được bằng make build). "
-            f"Cài bằng lệnh: {INSTALL}\n"
+            f"{purpose}Cài bằng lệnh: {INSTALL}\n"
             "(cần gói fonts-liberation2 vì phông Liberation cũ thiếu chữ tiếng Việt; "
             "poppler-utils để tạo ảnh trang)."
         )
@@ -160,7 +166,7 @@ def doc_to_docx(document: Path, folder: Path, *, timeout: float = DEFAULT_TIMEOU
         ToolMissing: LibreOffice is not installed.
         GeneratorError: LibreOffice could not read the file or stopped answering.
     """
-    program = soffice()
+    program = soffice(purpose=_NO_DOC)
     with lo_profile() as profile:
         command = [
             program,

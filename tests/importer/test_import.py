@@ -13,12 +13,18 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from generator.cli import main
+from generator.commands.pipeline import build_plan
+from generator.common.errors import PlanError
 from generator.plan.schema import Bullet
 from generator.plan.validate import load_plan
 from tests.importer.handmade import automatic_plan, typed_plan
+from tests.render.test_properties import FULL, PATHS, set_at
 from tests.support import FIXTURES, PLANS, require
 from tests.wordcount import f1, words
 
@@ -189,3 +195,38 @@ def test_the_written_plan_says_where_it_came_from_and_what_to_review(tmp_path: P
     assert text.startswith("# yaml-language-server: $schema=")
     assert "Nhập từ tệp Word “k.docx”" in text.splitlines()[1]
     assert "# XEM LẠI: văn bản không chia theo bảy lĩnh vực" in text  # two of the seven areas only
+
+
+def test_a_doc_without_libreoffice_says_how_to_go_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("PROGRAMFILES", str(tmp_path))  # no LibreOffice where Windows would put it
+    legacy = tmp_path / "ke-hoach.doc"
+    legacy.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 512)
+    assert main(["import", str(legacy), "--out", str(tmp_path / "x.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "chưa cài LibreOffice nên không đọc được tệp .doc" in err and "Save As" in err
+    assert not (tmp_path / "x.yaml").exists()
+
+
+_PROSE = st.text(
+    alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x1FFF, blacklist_categories=("Cs",)), max_size=40
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(index=st.integers(0, len(PATHS) - 1), value=_PROSE)
+def test_any_plan_the_tool_builds_imports_without_an_internal_error(tmp_path: Path, index: int, value: str) -> None:
+    """Whatever text sits in whatever field, import answers with a plan or a message, never a bug."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(yaml.safe_dump(set_at(FULL, PATHS[index], value.replace("*", "\\\\*")), allow_unicode=True),
+                    encoding="utf-8")  # fmt: skip
+    try:
+        built = build_plan(plan, tmp_path / "out")
+    except PlanError:
+        return  # not a valid plan: nothing to import
+    code = main(["import", str(built), "--out", str(tmp_path / "back.yaml"), "--force"])
+    assert code in (0, 1)
+    if code == 0:
+        assert main(["build", str(tmp_path / "back.yaml"), "--out", str(tmp_path / "again")]) in (0, 1)
