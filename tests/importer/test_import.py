@@ -211,7 +211,7 @@ def test_a_doc_without_libreoffice_says_how_to_go_on(
 
 
 _PROSE = st.text(
-    alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x1FFF, blacklist_categories=("Cs",)), max_size=40
+    alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x1FFF, blacklist_categories=["Cs"]), max_size=40
 )
 
 
