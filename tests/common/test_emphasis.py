@@ -25,6 +25,9 @@ from generator.common.emphasis import Span, plain, spans
         ("**x\\*y**", [Span("x*y", bold=True)]),
         ("*a**", [Span("a", italic=True), Span("*")]),
         ("", [Span("")]),
+        # two marked words that touch read as one span
+        ("*a**b*", [Span("ab", italic=True)]),
+        ("x*a**b*y", [Span("x"), Span("ab", italic=True), Span("y")]),
         ("dòng một\n*dòng hai*", [Span("dòng một\n"), Span("dòng hai", italic=True)]),
     ],
 )
