@@ -40,6 +40,7 @@ class ListLabels:
     def __init__(self, package: Package, styles: dict[str, etree._Element]) -> None:
         self.styles = styles
         self.lists: dict[str, _List] = {}
+        self._by_style: dict[str | None, etree._Element | None] = {}
         name = package.part_by_type("/numbering")
         if name and name in package.names:
             self._load(package.xml(name))
@@ -63,16 +64,25 @@ class ListLabels:
                 levels[ilvl] = base
             self.lists[num.get(w("numId"), "")] = _List(levels)
 
+    def _style_numbering(self, style_id: str | None) -> etree._Element | None:
+        """The ``w:numPr`` a paragraph style (or one it is based on) gives (cached per style)."""
+        if style_id in self._by_style:
+            return self._by_style[style_id]
+        found, seen, current = None, set(), style_id
+        while found is None and current and current in self.styles and current not in seen:
+            seen.add(current)
+            style = self.styles[current]
+            found = style.find(f"{w('pPr')}/{w('numPr')}")
+            based = style.find(w("basedOn"))
+            current = based.get(w("val")) if based is not None else None
+        self._by_style[style_id] = found
+        return found
+
     def _numbering_of(self, paragraph: etree._Element, style_id: str | None) -> tuple[str, int] | None:
         ppr = paragraph.find(w("pPr"))
         num_pr = ppr.find(w("numPr")) if ppr is not None else None
-        seen: set[str] = set()
-        while num_pr is None and style_id and style_id in self.styles and style_id not in seen:
-            seen.add(style_id)
-            style = self.styles[style_id]
-            num_pr = style.find(f"{w('pPr')}/{w('numPr')}")
-            based = style.find(w("basedOn"))
-            style_id = based.get(w("val")) if based is not None else None
+        if num_pr is None:
+            num_pr = self._style_numbering(style_id)
         if num_pr is None:
             return None
         num_id = num_pr.find(w("numId"))
