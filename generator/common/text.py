@@ -31,8 +31,12 @@ def clean_text(value: str) -> str:
     writes them as ``<w:tab/>`` and ``<w:br/>``.
     """
     text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
-    text = _UNCARRIABLE.sub("", text)
-    return unicodedata.normalize("NFC", text).strip()
+    return carriable(text).strip()
+
+
+def carriable(value: str) -> str:
+    """The text NFC, without the characters :func:`clean_text` removes; spaces and breaks untouched."""
+    return unicodedata.normalize("NFC", _UNCARRIABLE.sub("", value))
 
 
 def has_uncarriable(value: str) -> bool:

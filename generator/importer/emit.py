@@ -79,7 +79,10 @@ def scalar(value: Any) -> str:
         return str(value)
     if isinstance(value, str) and _plain_safe(value):
         return value
-    text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_flow_style=True)
+    # PyYAML writes NEL and the Unicode line separators raw, then reads them back as line breaks:
+    # double quotes make it write them as escapes.
+    style = '"' if isinstance(value, str) and any(ch in value for ch in "\x85\u2028\u2029") else None
+    text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_flow_style=True, default_style=style)
     return text.removesuffix("\n...\n").rstrip("\n")
 
 

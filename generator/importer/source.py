@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.common.text import carriable
 from generator.docx.model import Para, Table
 from generator.docx.numbering import ListLabels
 from generator.docx.read import DocxReader
@@ -82,6 +83,8 @@ def read_blocks(reader: DocxReader) -> list[Block]:
 
 def _line(para: Para, labels: ListLabels, landscape: bool) -> Line | None:
     automatic = labels.label(para.element, para.style_id)
+    for run in para.runs:  # the text of a plan: NFC, without control characters (as a plan file's)
+        run.text = carriable(run.text)
     typed_text = "".join(run.text for run in para.runs)
     # A line typed with its two columns apart ("UBND TỈNH X<tab><tab>CỘNG HÒA…"): the pieces.
     pieces = [_SPACES.sub(" ", piece).strip() for piece in _COLUMNS.split(typed_text) if piece.strip()]
