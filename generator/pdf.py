@@ -118,22 +118,27 @@ def to_pdf(
     return results
 
 
+def _conversion(program: str, profile: Path, target: str, folder: Path, documents: Sequence[Path]) -> list[str]:
+    """The LibreOffice command converting ``documents`` to ``target`` into ``folder``."""
+    return [
+        program,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(folder),
+        *map(str, documents),
+    ]
+
+
 def _convert_group(
     program: str, folder: Path, documents: list[Path], report: Callable[[Converted], None], timeout: float
 ) -> list[Converted]:
     with lo_profile() as profile, _scratch(folder) as scratch:
-        command = [
-            program,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(scratch),
-            *map(str, documents),
-        ]
+        command = _conversion(program, profile, "pdf", scratch, documents)
         mover = _Mover(folder, scratch, report)
         lines: list[str] = []
 
@@ -168,18 +173,7 @@ def doc_to_docx(document: Path, folder: Path, *, timeout: float = DEFAULT_TIMEOU
     """
     program = soffice(purpose=_NO_DOC)
     with lo_profile() as profile:
-        command = [
-            program,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(folder),
-            str(document.resolve()),
-        ]
+        command = _conversion(program, profile, "docx:MS Word 2007 XML", folder, [document.resolve()])
         lines: list[str] = []
         run_bounded(command, lines.append, timeout, env={**os.environ, "HOME": str(profile)})
     converted = folder / f"{document.stem}.docx"
