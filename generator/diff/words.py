@@ -51,10 +51,6 @@ def tokens(paragraph: etree._Element) -> list[Token]:
     return out
 
 
-def text_of(items: list[Token]) -> str:
-    return "".join(token.text or "" for token in items)
-
-
 def label_split(items: list[Token]) -> tuple[list[Token], list[Token]]:
     """The leading label token (if the paragraph starts with one) and the rest."""
     if items and items[0].text is not None:

@@ -87,17 +87,6 @@ class BodyReader:
         assert self.part is not None
         return self.part
 
-    def _path(self) -> Path:
-        path: Path = ("parts", len(self.parts) - 1)
-        if self.section is not None:
-            path += ("sections", len(self.part["sections"]) - 1) if self.part else ()
-            if self.sub is not None:
-                path += ("subsections", len(self.section["subsections"]) - 1)
-            if self.point is not None:
-                owner = self.sub if self.sub is not None else self.section
-                path += ("points", len(owner["points"]) - 1)
-        return path
-
     def _part(self, heading: str) -> None:
         self.part = {"heading": heading or "Nội dung", "items": [], "sections": []}
         self.parts.append(self.part)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.common.numbering import from_roman
 from generator.importer.appendix import TableReader, read_columns
 from generator.importer.body import BodyReader, Comments, Path
 from generator.importer.head import (
@@ -45,10 +46,6 @@ class Imported:
     data: dict[str, Any]
     comments: Comments
     recognised: list[str] = field(default_factory=list)
-
-    @property
-    def reviews(self) -> int:
-        return sum(len(texts) for texts in self.comments.values())
 
 
 def read_plan(blocks: list[Block]) -> Imported:
@@ -311,8 +308,6 @@ def _link_references(data: dict[str, Any], comments: Comments) -> None:
 
 
 def _index(text: str) -> int:
-    from generator.common.numbering import from_roman
-
     return int(text) if text.isdigit() else (from_roman(text) or 1)
 
 

@@ -69,8 +69,7 @@ def read_header_lines(lines: list[tuple[str, bool]], header: Header) -> None:
 def header_from_grid(grid: Grid, header: Header) -> None:
     """A header typed as a two-column table: left column first, then right."""
     columns: list[list[tuple[str, bool]]] = [[], []]
-    for row_lines, row in zip(grid.lines, grid.rows, strict=True):
-        del row_lines
+    for row in grid.rows:
         for index, cell in enumerate(row[:2]):
             columns[index] += [(text, cell.bold) for text in cell.text.split("\n")]
     read_header_lines(columns[0] + columns[1], header)

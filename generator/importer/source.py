@@ -60,7 +60,6 @@ class Grid:
     header_rows: int
     widths: list[int]
     landscape: bool
-    lines: list[list[Line]] = field(default_factory=list)  # per row, the paragraphs of its cells
 
 
 Block = Line | Grid
@@ -159,22 +158,18 @@ def _split_space(text: str) -> tuple[str, str, str]:
 
 def _grid(table: Table, labels: ListLabels, landscape: bool) -> Grid:
     rows: list[list[Cell]] = []
-    lines: list[list[Line]] = []
     for row in table.rows:
         cells = []
-        row_lines: list[Line] = []
         for cell in row.cells:
             cell_lines = [ln for p in cell.paragraphs if (ln := _line(p, labels, landscape)) is not None]
-            row_lines += cell_lines
             text = "\n".join(_with_label(ln) for ln in cell_lines)
             bold = bool(cell_lines) and all(ln.bold for ln in cell_lines)
             cells.append(Cell(text, cell.span, cell.vmerge, bold))
         rows.append(cells)
-        lines.append(row_lines)
     header_rows = 0
     while header_rows < len(table.rows) and table.rows[header_rows].header:
         header_rows += 1
-    return Grid(rows, header_rows, list(table.grid), landscape, lines)
+    return Grid(rows, header_rows, list(table.grid), landscape)
 
 
 def _with_label(line: Line) -> str:
