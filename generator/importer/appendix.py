@@ -131,6 +131,8 @@ class TableReader:
             else:
                 self._heading(*_split_label(spanning[0].text.replace("\n", " ")))
             return
+        if self._plain_heading(values):
+            return
         if all(not cell.text.strip() for cell in values.values()) and not any(
             cell.merge == "continue" for cell in values.values()
         ):
@@ -140,6 +142,25 @@ class TableReader:
             self._line(self.rows[-1], values)
             return
         self._task(values)
+
+    def _plain_heading(self, values: dict[str, Cell]) -> bool:
+        """A heading typed in unmerged cells: "II" in the number column, or a task in bold capitals,
+        and nothing else on the row. Read as a heading row; True when it was one."""
+        task = values.get("task")
+        if task is None or not task.text.strip() or task.merge == "continue":
+            return False
+        if any(cell.text.strip() for field, cell in values.items() if field not in ("number", "task", "group")):
+            return False
+        number = values.get("number")
+        label = number.text.strip().rstrip(".") if number is not None else ""
+        roman_label = bool(label) and not label.isdigit() and from_roman(label) is not None
+        if not (roman_label or (task.bold and task.text.upper() == task.text)):
+            return False
+        if number is not None and label:
+            self._heading(label, task.text.replace("\n", " ").strip())
+        else:
+            self._heading(*_split_label(task.text.replace("\n", " ")))
+        return True
 
     def _new_group(self, title: str, *, label: str = "", label_given: bool = True) -> None:
         group: dict[str, Any] = {"title": title, "rows": [], "groups": []}

@@ -44,6 +44,7 @@ class BodyReader:
         self.point: dict[str, Any] | None = None
         self.item: dict[str, Any] | None = None  # the last bullet, for its sub-items and note
         self.target: dict[str, Any] | None = None
+        self.tables: set[int] = set()  # the containers already told to have had a table
 
     def read(self, lines: list[Line]) -> list[dict[str, Any]]:
         for line in lines:
@@ -183,6 +184,16 @@ class BodyReader:
             self.item["note"] = line.text
             return
         container = self._container()
+        if line.from_table:
+            if id(container) not in self.tables:
+                self.tables.add(id(container))
+                self.comments.setdefault(("parts", len(self.parts) - 1), []).append(
+                    "văn bản gốc có một bảng trong phần này: mỗi hàng đã chép thành một đoạn (các ô cách nhau bằng "
+                    "“|”); hãy sửa lại thành các ý."
+                )
+            container["items"].append({"paragraph": line.text})
+            self.item = self.target = None
+            return
         if _REFERENCE.match(line.plain):
             container["items"].append({"appendix_ref": {"text": line.plain}})
         else:

@@ -9,7 +9,7 @@ paragraph ("./."), Nơi nhận and the signature, then each appendix ("Phụ l�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.common.numbering import from_roman
@@ -31,6 +31,7 @@ from generator.plan.areas import plain as folded
 
 _ENDING = re.compile(r"\s*\.?/\.\s*$")
 _APPENDIX_LABEL = re.compile(r"^ph[ụu] l[ụu]c(?:\s+[IVXLC\d]+)?\.?$", re.IGNORECASE)
+_LABEL_AND_TITLE = re.compile(r"^ph[ụu] l[ụu]c(?:\s+[IVXLC\d]+)?\s*[.:–-]\s*(?P<title>\S.+)$", re.IGNORECASE)
 _ATTACHED = re.compile(r"^\(\s*kèm theo", re.IGNORECASE)
 _DRAFT = re.compile(r"^d[ựu] th[ảa]o$", re.IGNORECASE)
 
@@ -75,7 +76,7 @@ def read_plan(blocks: list[Block]) -> Imported:
         raise NotAPlan(msg)
     body_end, signature = _signature(blocks, position)
     body = blocks[position:body_end]
-    lines = [b for b in body if isinstance(b, Line)]
+    lines = [line for block in body for line in _as_lines(block)]
     has_roman = any(level(line.label) == PART for line in lines)
     start = next(
         (i for i, line in enumerate(lines) if level(line.label) in ((PART,) if has_roman else (SECTION,))), None
@@ -92,10 +93,6 @@ def read_plan(blocks: list[Block]) -> Imported:
     else:
         comments.setdefault(("closing",), []).append("không thấy đoạn kết thúc bằng “./.”: hãy viết đoạn kết.")
     parts = BodyReader(comments, has_roman).read(lines[start:])
-    for grid in (b for b in body if isinstance(b, Grid)):
-        comments.setdefault(("parts",), []).append(
-            f"một bảng trong thân văn bản ({len(grid.rows)} hàng) chưa được đọc."
-        )
 
     data: dict[str, Any] = {"schema": 1}
     texts = [*opening, closing, *(line.text for line in lines)]
@@ -137,6 +134,19 @@ def read_plan(blocks: list[Block]) -> Imported:
     return Imported(data, comments, _recognised(data, header))
 
 
+def _as_lines(block: Block) -> list[Line]:
+    """A body paragraph as itself; a table in the body as one paragraph per row ("a | b | c"), so
+    that no word is lost: the plan format has no table in the body."""
+    if isinstance(block, Line):
+        return [block]
+    lines = []
+    for row in block.rows:
+        text = " | ".join(cell.text.replace("\n", " ") for cell in row if cell.merge != "continue" and cell.text)
+        if text:
+            lines.append(Line("", text, text, False, False, "", False, block.landscape, from_table=True))
+    return lines
+
+
 def _header(blocks: list[Block], header: Header) -> int:
     """Read the header; return the index of the tên loại line."""
     lines: list[tuple[str, bool]] = []
@@ -145,6 +155,15 @@ def _header(blocks: list[Block], header: Header) -> int:
             if index < 6:
                 header_from_grid(block, header)
             continue
+        first, _, rest = block.broken.partition("\n")
+        if rest and block.bold and is_doc_type(replace(block, plain=first.strip())):
+            # "KẾ HOẠCH<Shift+Enter>Cải cách hành chính năm 2025" typed as one paragraph
+            blocks[index : index + 1] = [
+                replace(block, plain=first.strip(), text=first.strip(), broken=first.strip()),
+                replace(block, plain=" ".join(rest.split()), text=" ".join(rest.split()), broken=rest.strip()),
+            ]
+            block = blocks[index]
+        assert isinstance(block, Line)
         if is_doc_type(block):
             read_header_lines(lines, header)
             return index
@@ -183,12 +202,11 @@ def _paragraph_signature(blocks: list[Block], index: int) -> _Signature:
         assert isinstance(line, Line)
         if _APPENDIX_LABEL.match(line.plain) or (line.landscape and end > index):
             break
-        pieces = re.split(r"\s{3,}", (f"{line.label} " if line.label else "") + line.plain)
-        if pieces[0].startswith(("-", "–", "Nơi", "Lưu")) or folded(pieces[0]).startswith(("noi nhan", "luu")):
-            left.append(pieces[0])
-            right += pieces[1:]
-        else:
-            right += pieces
+        for piece in line.pieces or [line.plain]:  # cut at tabs, wide gaps and Shift+Enter
+            if piece.startswith(("-", "–", "+")) or folded(piece).startswith(("noi nhan", "luu")):
+                left.append(piece)
+            else:
+                right.append(piece)
         end += 1
     return _Signature(end, left, right)
 
@@ -202,6 +220,8 @@ def _appendices(blocks: list[Block], comments: Comments) -> tuple[list[dict[str,
         if isinstance(block, Line):
             if _APPENDIX_LABEL.match(block.plain):
                 current, titles = None, []
+            elif (joined := _LABEL_AND_TITLE.match(block.plain)) is not None:  # "PHỤ LỤC I. NHIỆM VỤ …"
+                current, titles = None, [joined.group("title")]
             elif _ATTACHED.match(block.plain):
                 attached.append(block.plain)
             elif block.bold or block.plain.upper() == block.plain:

@@ -127,7 +127,7 @@ def _mapping(data: dict[str, Any], indent: int, path: Path, comments: Comments, 
             _sequence(value, indent + 2, here, comments, out)
         else:
             text = scalar(value)
-            out.append(f"{pad}{key}: {text}".rstrip())
+            out.append(f"{pad}{key}: {text}" if text else f"{pad}{key}:")
 
 
 def _sequence(items: list[Any], indent: int, path: Path, comments: Comments, out: list[str]) -> None:

@@ -42,6 +42,7 @@ class Line:
     numbered: bool = False  # the label came from Word's automatic numbering
     broken: str = ""  # the text with its soft line breaks kept as "\n" (a trích yếu's lines)
     pieces: list[str] = field(default_factory=list)  # the text cut at tabs and wide gaps
+    from_table: bool = False  # a row of a table in the body, its cells joined by " | "
 
 
 @dataclass
@@ -174,4 +175,5 @@ def _grid(table: Table, labels: ListLabels, landscape: bool) -> Grid:
 
 def _with_label(line: Line) -> str:
     """A cell's paragraph as printed: in a table a label is part of the text ("1. Rà soát")."""
-    return f"{line.label} {line.text}".strip() if line.label else line.text
+    text = line.broken or line.text  # a cell's lines typed with Shift+Enter stay lines
+    return f"{line.label} {text}".strip() if line.label else text

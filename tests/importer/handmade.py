@@ -242,3 +242,56 @@ def automatic_plan(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     return path
+
+
+def varied_plan(path: Path) -> Path:
+    """The less tidy habits: tên loại and trích yếu in one paragraph (Shift+Enter), a table in the
+    body, Nơi nhận and the signer typed as paragraphs split by tabs with the recipients in one
+    paragraph, "PHỤ LỤC I. TITLE" on one line, a task table whose group rows are typed in
+    unmerged cells ("I" and a bold title in capitals) and whose columns include two the format
+    does not name ("Ghi chú", "Kinh phí")."""
+    document = _document()
+    _header_table(document)
+    title = _para(document, "", center=True)
+    _run(title, "KẾ HOẠCH\nCải cách hành chính năm 2025", bold=True)
+    _para(document, INTRO)
+    _para(document, "I. MỤC TIÊU", bold=True)
+    _para(document, "- Nâng cao Chỉ số cải cách hành chính của Sở.")
+    table = document.add_table(rows=3, cols=2)
+    table.style = document.styles["Table Grid"]
+    for row, (name, value) in zip(table.rows, [("Chỉ tiêu", "Năm 2025"), ("Hồ sơ đúng hạn", "100%"),
+                                               ("Hồ sơ trực tuyến", "80%")], strict=True):  # fmt: skip
+        row.cells[0].text, row.cells[1].text = name, value
+    _para(document, "II. NHIỆM VỤ", bold=True)
+    _para(document, "1. Cải cách thủ tục hành chính", bold=True)
+    _para(document, "- Công khai đầy đủ thủ tục hành chính.")
+    _para(document, "(Chi tiết tại Phụ lục I kèm theo)")
+    _para(document, "Trong quá trình thực hiện, nếu có vướng mắc, các phòng báo cáo Giám đốc Sở để xem xét./.")
+    heading = _para(document, "")
+    _run(heading, "Nơi nhận:", 12, bold=True, italic=True)
+    _run(heading, "\t\t\t\tGIÁM ĐỐC", bold=True)
+    recipients = _para(document, "")
+    _run(recipients, "- UBND tỉnh (b/c);\n- Sở Nội vụ;\n- Lưu: VT, VP.", 11)
+    _para(document, "\t\t\t\t\tNguyễn Văn Hùng", bold=True)
+    section = document.add_section()
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    _para(document, "PHỤ LỤC I. NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025", bold=True, center=True)
+    rows = [
+        ("TT", "Nội dung công việc", "Đơn vị chủ trì", "Thời hạn", "Ghi chú", "Kinh phí (triệu đồng)"),
+        ("I", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "", "", "", ""),
+        ("1", "Công khai thủ tục hành chính", "Văn phòng Sở", "Quý I/2025", "Trên Cổng dịch vụ công", "15"),
+        ("2", "Rà soát thủ tục hành chính", "Văn phòng Sở", "Quý III/2025", "", "20"),
+        ("II", "CẢI CÁCH CHẾ ĐỘ CÔNG VỤ", "", "", "", ""),
+        ("1", "Đánh giá, xếp loại công chức", "Phòng Tổ chức", "Tháng 12/2025", "", ""),
+    ]
+    appendix = document.add_table(rows=len(rows), cols=6)
+    appendix.style = document.styles["Table Grid"]
+    for row, values in zip(appendix.rows, rows, strict=True):
+        for cell, text in zip(row.cells, values, strict=True):
+            if text:
+                _para(cell, text, size=12, bold=values[0] in ("TT", "I", "II"), center=False)
+    document.add_paragraph()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path

@@ -21,9 +21,9 @@ from lxml import etree
 from generator.cli import main
 from generator.commands.pipeline import build_plan
 from generator.common.errors import PlanError
-from generator.plan.schema import Bullet
+from generator.plan.schema import Bullet, Paragraph
 from generator.plan.validate import load_plan
-from tests.importer.handmade import automatic_plan, typed_plan
+from tests.importer.handmade import automatic_plan, typed_plan, varied_plan
 from tests.render.test_properties import FULL, PATHS, set_at
 from tests.support import FIXTURES, PLANS, require
 from tests.wordcount import f1, words
@@ -47,9 +47,11 @@ def paragraphs(path: Path) -> list[str]:
 
 
 def document_words(path: Path) -> Counter[str]:
-    """The words a reader sees (python-docx: paragraphs and table cells), labels left out."""
+    """The words a reader sees (python-docx: paragraphs and table cells), without what the tool
+    prints itself: labels, and the "(Kèm theo Kế hoạch số …)" line it writes under an appendix's
+    title whether or not the source had one."""
     document = docx.Document(str(path))
-    texts = [p.text for p in document.paragraphs]
+    texts = [p.text for p in document.paragraphs if not p.text.startswith("(Kèm theo")]
     for table in document.tables:
         seen: set[object] = set()  # the cells' elements, kept alive so that identity holds
         for row in table.rows:
@@ -93,7 +95,7 @@ def test_the_imported_plan_has_the_original_structure(plan: Path, tmp_path: Path
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("make", [typed_plan, automatic_plan], ids=["typed", "automatic"])
+@pytest.mark.parametrize("make", [typed_plan, automatic_plan, varied_plan], ids=["typed", "automatic", "varied"])
 def test_a_plan_typed_in_word_imports_keeps_its_words_and_builds_clean(
     make, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -230,3 +232,28 @@ def test_any_plan_the_tool_builds_imports_without_an_internal_error(tmp_path: Pa
     assert code in (0, 1)
     if code == 0:
         assert main(["build", str(tmp_path / "back.yaml"), "--out", str(tmp_path / "again")]) in (0, 1)
+
+
+def test_the_less_tidy_habits_are_read_too(tmp_path: Path) -> None:
+    plan = tmp_path / "p.yaml"
+    assert _import(varied_plan(tmp_path / "k.docx"), plan) == 0
+    read = load_plan(plan).plan
+    assert read.document.type == "Kế hoạch" and read.title == "Cải cách hành chính năm 2025"  # one paragraph
+    assert read.parts[0].items[1:] == [  # the body's table, a paragraph per row, flagged for review
+        Paragraph(paragraph="Chỉ tiêu | Năm 2025"), Paragraph(paragraph="Hồ sơ đúng hạn | 100%"),
+        Paragraph(paragraph="Hồ sơ trực tuyến | 80%"),
+    ]  # fmt: skip
+    assert read.recipients == ["UBND tỉnh (b/c)", "Sở Nội vụ"] and read.archive == "VT, VP"
+    assert read.signer.titles == ["GIÁM ĐỐC"] and read.signer.name == "Nguyễn Văn Hùng"
+    (appendix,) = read.appendices
+    assert appendix.title == "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025"
+    assert [(c.field, c.heading) for c in appendix.columns or []] == [
+        ("number", "TT"), ("task", "Nội dung công việc"), ("lead", "Đơn vị chủ trì"), ("deadline", "Thời hạn"),
+        ("note", "Ghi chú"), ("status", "Kinh phí (triệu đồng)"),
+    ]  # fmt: skip
+    assert [(g.title, len(g.rows)) for g in appendix.groups] == [
+        ("CẢI CÁCH THỦ TỤC HÀNH CHÍNH", 2), ("CẢI CÁCH CHẾ ĐỘ CÔNG VỤ", 1),
+    ]  # fmt: skip
+    assert appendix.groups[0].rows[0].status == "15"
+    text = plan.read_text(encoding="utf-8")
+    assert "# XEM LẠI: văn bản gốc có một bảng" in text and "# XEM LẠI: cột “Kinh phí (triệu đồng)” không quen" in text
