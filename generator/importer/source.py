@@ -9,8 +9,9 @@ prints its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from generator.common.emphasis import plain
 from generator.common.text import carriable
 from generator.docx.model import Para, Table
 from generator.docx.numbering import ListLabels
@@ -75,10 +76,39 @@ def read_blocks(reader: DocxReader) -> list[Block]:
             if isinstance(item, Para):
                 line = _line(item, labels, section.landscape)
                 if line is not None:
-                    blocks.append(line)
+                    blocks += _split_at_breaks(line)
             else:
                 blocks.append(_grid(item, labels, section.landscape))
     return blocks
+
+
+def _pieces(text: str) -> list[str]:
+    """The text cut at tabs, wide gaps and line breaks: the columns of a line typed without a table."""
+    return [_SPACES.sub(" ", piece).strip() for piece in _COLUMNS.split(text) if piece.strip()]
+
+
+def _split_at_breaks(line: Line) -> list[Line]:
+    """Items typed one per line with Shift+Enter in one paragraph ("- A↵- B") as paragraphs of their own.
+
+    Only when a later line starts with a label: a trích yếu or an address kept on several lines
+    by Shift+Enter stays one paragraph.
+    """
+    segments = line.broken.split("\n")
+    if len(segments) < 2 or not any(_TYPED_LABEL.match(seg.strip()) for seg in segments[1:]):
+        return [line]
+    first = segments[0].strip()
+    typed_first = f"{line.label} {first}" if line.label and not line.numbered else first
+    out = [replace(line, text=first, plain=plain(first), broken=first, pieces=_pieces(typed_first))]
+    for segment in segments[1:]:
+        segment = segment.strip()
+        typed = _TYPED_LABEL.match(segment)
+        label = typed.group("label") if typed else ""
+        text = segment[typed.end() :] if typed else segment
+        out.append(
+            replace(line, label=label, text=text, plain=plain(text), broken=text, head="", numbered=False,
+                    pieces=_pieces(segment))
+        )  # fmt: skip
+    return out
 
 
 def _line(para: Para, labels: ListLabels, landscape: bool) -> Line | None:
@@ -87,7 +117,7 @@ def _line(para: Para, labels: ListLabels, landscape: bool) -> Line | None:
         run.text = carriable(run.text)
     typed_text = "".join(run.text for run in para.runs)
     # A line typed with its two columns apart ("UBND TỈNH X<tab><tab>CỘNG HÒA…"): the pieces.
-    pieces = [_SPACES.sub(" ", piece).strip() for piece in _COLUMNS.split(typed_text) if piece.strip()]
+    pieces = _pieces(typed_text)
     runs = [(run.text.replace("\t", " ").replace("\n", _BREAK), run.bold, run.italic) for run in para.runs]
     raw = "".join(text for text, _, _ in runs)
     if not raw.strip():

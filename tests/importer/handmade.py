@@ -245,8 +245,8 @@ def automatic_plan(path: Path) -> Path:
 
 
 def varied_plan(path: Path) -> Path:
-    """The less tidy habits: tên loại and trích yếu in one paragraph (Shift+Enter), a table in the
-    body, Nơi nhận and the signer typed as paragraphs split by tabs with the recipients in one
+    """The less tidy habits: tên loại and trích yếu in one paragraph (Shift+Enter), two items in
+    one paragraph (Shift+Enter), a table in the body, Nơi nhận and the signer typed as paragraphs split by tabs with the recipients in one
     paragraph, "PHỤ LỤC I. TITLE" on one line, a task table whose group rows are typed in
     unmerged cells ("I" and a bold title in capitals) and whose columns include two the format
     does not name ("Ghi chú", "Kinh phí")."""
@@ -264,7 +264,7 @@ def varied_plan(path: Path) -> Path:
         row.cells[0].text, row.cells[1].text = name, value
     _para(document, "II. NHIỆM VỤ", bold=True)
     _para(document, "1. Cải cách thủ tục hành chính", bold=True)
-    _para(document, "- Công khai đầy đủ thủ tục hành chính.")
+    _para(document, "- Công khai đầy đủ thủ tục hành chính.\n- Cập nhật thủ tục hành chính mới.")  # Shift+Enter
     _para(document, "(Chi tiết tại Phụ lục I kèm theo)")
     _para(document, "Trong quá trình thực hiện, nếu có vướng mắc, các phòng báo cáo Giám đốc Sở để xem xét./.")
     heading = _para(document, "")

@@ -243,6 +243,9 @@ def test_the_less_tidy_habits_are_read_too(tmp_path: Path) -> None:
         Paragraph(paragraph="Chỉ tiêu | Năm 2025"), Paragraph(paragraph="Hồ sơ đúng hạn | 100%"),
         Paragraph(paragraph="Hồ sơ trực tuyến | 80%"),
     ]  # fmt: skip
+    assert read.parts[1].sections[0].items[:2] == [
+        "Công khai đầy đủ thủ tục hành chính.", "Cập nhật thủ tục hành chính mới.",
+    ]  # fmt: skip
     assert read.recipients == ["UBND tỉnh (b/c)", "Sở Nội vụ"] and read.archive == "VT, VP"
     assert read.signer.titles == ["GIÁM ĐỐC"] and read.signer.name == "Nguyễn Văn Hùng"
     (appendix,) = read.appendices
