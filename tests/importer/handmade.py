@@ -264,7 +264,8 @@ def varied_plan(path: Path) -> Path:
         row.cells[0].text, row.cells[1].text = name, value
     _para(document, "II. NHIỆM VỤ", bold=True)
     _para(document, "1. Cải cách thủ tục hành chính", bold=True)
-    _para(document, "- Công khai đầy đủ thủ tục hành chính.\n- Cập nhật thủ tục hành chính mới.")  # Shift+Enter
+    two_items = "- Công khai đầy đủ thủ tục hành chính.\n- Cập nhật thủ tục hành chính mới."  # Shift+Enter
+    _para(document, two_items)
     _para(document, "(Chi tiết tại Phụ lục I kèm theo)")
     _para(document, "Trong quá trình thực hiện, nếu có vướng mắc, các phòng báo cáo Giám đốc Sở để xem xét./.")
     heading = _para(document, "")
