@@ -246,10 +246,10 @@ def automatic_plan(path: Path) -> Path:
 
 def varied_plan(path: Path) -> Path:
     """The less tidy habits: tên loại and trích yếu in one paragraph (Shift+Enter), two items in
-    one paragraph (Shift+Enter), a table in the body, Nơi nhận and the signer typed as paragraphs split by tabs with the recipients in one
-    paragraph, "PHỤ LỤC I. TITLE" on one line, a task table whose group rows are typed in
-    unmerged cells ("I" and a bold title in capitals) and whose columns include two the format
-    does not name ("Ghi chú", "Kinh phí")."""
+    one paragraph (Shift+Enter), a table in the body, Nơi nhận and the signer typed as paragraphs
+    split by tabs with the recipients in one paragraph, "PHỤ LỤC I. TITLE" on one line, a task
+    table whose group rows are typed in unmerged cells ("I" and a bold title in capitals) and whose
+    columns include two the format does not name ("Ghi chú", "Kinh phí")."""
     document = _document()
     _header_table(document)
     title = _para(document, "", center=True)
