@@ -11,11 +11,6 @@ from lxml import etree
 from generator.docx.model import W, w
 
 AUTHOR = "kehoach"
-# Labels (I., 2., 1.3., b)) that only moved because something was added or removed before them:
-# tracked, so that "Reject all" gives last year's numbering back, but under their own author so
-# that a reviewer can hide them in Word (Review → Show Markup → Specific People).
-RENUMBER_AUTHOR = "kehoach (số thứ tự)"
-
 _TEXT_WHEN_DELETED = {w("t"): w("delText"), w("instrText"): w("delInstrText")}
 
 
@@ -26,17 +21,17 @@ class Marks:
         self.date = when.astimezone(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
         self._ids = itertools.count(first_id)
 
-    def element(self, kind: str, author: str = AUTHOR) -> etree._Element:
+    def element(self, kind: str) -> etree._Element:
         """An empty ``w:ins`` or ``w:del``."""
         mark = etree.Element(w(kind))
         mark.set(w("id"), str(next(self._ids)))
-        mark.set(w("author"), author)
+        mark.set(w("author"), AUTHOR)
         mark.set(w("date"), self.date)
         return mark
 
-    def wrap(self, kind: str, runs: list[etree._Element], author: str = AUTHOR) -> etree._Element:
+    def wrap(self, kind: str, runs: list[etree._Element]) -> etree._Element:
         """Runs inside one ``w:ins`` or ``w:del`` (their text turned into deleted text for a deletion)."""
-        mark = self.element(kind, author)
+        mark = self.element(kind)
         for run in runs:
             if kind == "del":
                 as_deleted(run)
@@ -109,11 +104,7 @@ def _merge_neighbours(paragraph: etree._Element) -> None:
 
 
 def _same_mark(first: etree._Element, second: etree._Element) -> bool:
-    return (
-        first.tag == second.tag
-        and first.tag in (w("ins"), w("del"))
-        and first.get(w("author")) == second.get(w("author"))
-    )
+    return first.tag == second.tag and first.tag in (w("ins"), w("del"))
 
 
 def deleted_copy(element: etree._Element) -> etree._Element:

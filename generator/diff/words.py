@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from generator.diff.align import opcodes
-from generator.diff.marks import AUTHOR, RENUMBER_AUTHOR, Marks
+from generator.diff.marks import Marks
 from generator.docx.model import w
 
 _WORDS = re.compile(r"\S+\s*|\s+")
@@ -75,14 +75,14 @@ def key_text(paragraph: etree._Element) -> str:
     return _LEADING_LABEL.sub("", text, count=1)
 
 
-_Piece = tuple[str, str, Token]  # (equal | ins | del, author, token)
+_Piece = tuple[str, Token]  # (equal | ins | del, token)
 
 
 def diff_paragraph(old: etree._Element, new: etree._Element, marks: Marks) -> int:
     """Mark in ``new`` the words that differ from ``old``; return the number of places changed.
 
-    A label that differs while the rest may not is marked under the renumbering author and not
-    counted: it moved because something before it was added or removed.
+    A label that differs is marked on its own and not counted: it moved because something
+    before it was added or removed.
     """
     if _runs_xml(old) == _runs_xml(new):  # most paragraphs: unchanged, decided without tokens
         return 0
@@ -93,10 +93,12 @@ def diff_paragraph(old: etree._Element, new: etree._Element, marks: Marks) -> in
     new_label, new_rest = label_split(new_tokens)
     pieces: list[_Piece] = []
     if old_label and new_label:
-        _compare(old_label, new_label, RENUMBER_AUTHOR, pieces)  # never counted as a change
+        # A label that moved because something before it came or went: tracked on the number
+        # alone, so that "Reject all" gives last year's numbering back, but never counted.
+        _compare(old_label, new_label, pieces)
     else:
         old_rest, new_rest = old_tokens, new_tokens
-    places = _compare(old_rest, new_rest, AUTHOR, pieces)
+    places = _compare(old_rest, new_rest, pieces)
     _rewrite(new, pieces, marks)
     return places
 
@@ -105,15 +107,15 @@ def _runs_xml(paragraph: etree._Element) -> list[bytes]:
     return [etree.tostring(run) for run in paragraph.findall(w("r"))]
 
 
-def _compare(old: list[Token], new: list[Token], author: str, pieces: list[_Piece]) -> int:
+def _compare(old: list[Token], new: list[Token], pieces: list[_Piece]) -> int:
     places = 0
     for tag, i1, i2, j1, j2 in opcodes([t.key for t in old], [t.key for t in new]):
         if tag == "equal":
-            pieces.extend(("equal", "", token) for token in new[j1:j2])
+            pieces.extend(("equal", token) for token in new[j1:j2])
             continue
         places += 1
-        pieces.extend(("del", author, token) for token in old[i1:i2])
-        pieces.extend(("ins", author, token) for token in new[j1:j2])
+        pieces.extend(("del", token) for token in old[i1:i2])
+        pieces.extend(("ins", token) for token in new[j1:j2])
     return places
 
 
@@ -122,19 +124,19 @@ def _rewrite(paragraph: etree._Element, pieces: list[_Piece], marks: Marks) -> N
     for child in list(paragraph):
         if child.tag == w("r") or child.tag in (w("ins"), w("del")):
             paragraph.remove(child)
-    groups: list[tuple[tuple[str, str], list[etree._Element]]] = []
-    run_key: tuple[str, str, bytes] | None = None
+    groups: list[tuple[str, list[etree._Element]]] = []
+    run_key: tuple[str, bytes] | None = None
     text: etree._Element | None = None
-    for status, author, token in pieces:
-        key = (status, author, token.key[0])
+    for status, token in pieces:
+        key = (status, token.key[0])
         if key != run_key:
             run = etree.Element(w("r"))
             if token.properties is not None:
                 run.append(copy.deepcopy(token.properties))
-            if groups and groups[-1][0] == (status, author):
+            if groups and groups[-1][0] == status:
                 groups[-1][1].append(run)
             else:
-                groups.append(((status, author), [run]))
+                groups.append((status, [run]))
             run_key, text = key, None
         run = groups[-1][1][-1]
         if token.node is not None:
@@ -146,5 +148,5 @@ def _rewrite(paragraph: etree._Element, pieces: list[_Piece], marks: Marks) -> N
             text.set(_SPACE, "preserve")
             text.text = ""
         text.text = (text.text or "") + (token.text or "")
-    for (status, author), runs in groups:
-        paragraph.extend(runs if status == "equal" else [marks.wrap(status, runs, author)])
+    for status, runs in groups:
+        paragraph.extend(runs if status == "equal" else [marks.wrap(status, runs)])
