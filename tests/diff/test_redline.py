@@ -175,7 +175,7 @@ def _label_insertions(root: etree._Element) -> list[str]:
     found = []
     for inserted in root.iter(q("ins")):
         text = "".join(inserted.itertext()).strip()
-        if inserted.getparent().tag != q("p") or not re.fullmatch(r"\d+(?:\.\d+)*\.", text):
+        if _parent(inserted).tag != q("p") or not re.fullmatch(r"\d+(?:\.\d+)*\.", text):
             continue
         earlier = [s for s in inserted.itersiblings(preceding=True) if s.tag not in (q("pPr"), q("del"))]
         if not "".join(t for s in earlier for t in s.itertext()).strip():
