@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.common.emphasis import HELP
 from generator.plan.schema import Plan
 
 SCHEMA_FILE = "schema/kehoach-plan-1.schema.json"
@@ -40,11 +41,7 @@ def plan_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
     schema["title"] = "Kế hoạch cải cách hành chính (kehoach, định dạng 1)"
-    schema["description"] = (
-        "Một kế hoạch viết bằng YAML; chạy “make build” để tạo tệp DOCX đúng Nghị định 30. "
-        "Trong mọi đoạn văn: *nghiêng*, **đậm**, ***đậm nghiêng***, \\* là một dấu sao thường; "
-        'đoạn văn bắt đầu bằng * thì đặt trong dấu nháy kép "…".'
-    )
+    schema["description"] = f"Một kế hoạch viết bằng YAML; chạy “make build” để tạo tệp DOCX đúng Nghị định 30. {HELP}"
     return schema
 
 

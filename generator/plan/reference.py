@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
+from generator.common.emphasis import HELP
 from generator.plan.appendix_schema import Appendix, Column, Group, Row, RowLine, SubGroup
 from generator.plan.schema import (
     Agency,
@@ -106,7 +107,7 @@ def _default(info: Any) -> str:
 
 def reference_markdown() -> str:
     """The Markdown tables of every key, one table per block of the plan."""
-    lines = [BEGIN, ""]
+    lines = [BEGIN, "", HELP.replace("*", "\\*"), ""]
     for heading, model in SECTIONS:
         lines += [f"#### {heading}", "", "| Khóa | Kiểu | Bắt buộc / mặc định | Ý nghĩa |", "|---|---|---|---|"]
         for name, info in model.model_fields.items():
