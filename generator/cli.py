@@ -96,7 +96,11 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--out", type=Path, metavar="TỆP", help="tệp kế hoạch mới (mặc định plans/<năm>-<địa danh>.yaml)")
     imp.add_argument("--force", action="store_true", help="ghi đè tệp kế hoạch nếu đã có")
     imp.add_argument("--dry-run", action="store_true", help="chỉ in những gì đọc được, không ghi tệp nào")
-    imp.add_argument(*_PDF_TIMEOUT, **{**_PDF_TIMEOUT_OPTIONS, "help": "thời gian chờ LibreOffice khi đọc tệp .doc"})
+    imp.add_argument(
+        "--timeout",
+        dest="pdf_timeout",
+        **{**_PDF_TIMEOUT_OPTIONS, "help": f"thời gian chờ LibreOffice đọc tệp .doc (mặc định {DEFAULT_TIMEOUT} giây)"},
+    )
 
     diff = sub.add_parser(
         "diff",
