@@ -304,7 +304,7 @@ class _Linter:
         for p, part in enumerate(self.plan.parts):
             for s, section in enumerate(part.sections):
                 if isinstance(section, AreaSection):
-                    filled = bool(section.items or section.text or section.subsections)
+                    filled = bool(section.items or section.text or section.subsections or section.points)
                     present[section.area] = (("parts", p, "sections", s), filled)
         for key, title in AREA_TITLES.items():
             if key not in present:

@@ -190,3 +190,16 @@ def test_a_task_over_several_lines_is_checked_line_by_line(tmp_path: Path):
     assert not [p for p in warnings if p.message.startswith("nhiệm vụ")]  # its deadlines are in the lines
     (stale,) = [p for p in warnings if p.rule == "thoi-han"]
     assert stale.key_path == "appendices[0].groups[0].rows[0].lines[1].deadline"
+
+
+def test_an_area_made_of_points_is_not_empty(tmp_path: Path):
+    data = yaml.safe_load((LINT / "clean.yaml").read_text(encoding="utf-8"))
+    area = next(s for part in data["parts"] for s in part.get("sections", []) if s.get("kind") == "area")
+    area.pop("items", None)
+    area.pop("subsections", None)
+    area.pop("text", None)
+    area["points"] = [{"title": "Kiểm soát thủ tục hành chính", "items": ["Công khai thủ tục hành chính."]}]
+    plan = tmp_path / "plans" / "2024-x.yaml"
+    plan.parent.mkdir()
+    plan.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert not [p for p in lint_plan(load_plan(plan)) if "chưa có nội dung" in p.message]
