@@ -16,7 +16,7 @@ ESCAPED_STAR = "\\*"
 # The rule as authors read it (JSON Schema, README's generated format reference).
 HELP = (
     "Mọi giá trị kiểu văn bản có thể có chữ nghiêng *…*, chữ đậm **…**, đậm nghiêng ***…***; "
-    "\\* là một dấu sao thường; giá trị bắt đầu bằng * thì đặt trong dấu nháy kép \"…\"."
+    '\\* là một dấu sao thường; giá trị bắt đầu bằng * thì đặt trong dấu nháy kép "…".'
 )
 _HELD = "\ue000"  # a private-use character stands for an escaped star while marks are read
 # Longest mark first: "***x***" is bold italic, not "**" around "*x*".

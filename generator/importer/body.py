@@ -103,10 +103,10 @@ class BodyReader:
         assert self.part is not None
         title, text = _title_and_text(line)
         section: dict[str, Any] = {"kind": "text"}
-        if title and not text and _ends_with_colon(line):  # "2. Các đơn vị có trách nhiệm:" heads a list
-            section.update(kind="unit", unit=title)
-        elif title:
+        if title:
             section.update(_kind_of(title, has_text=bool(text)))
+            if section.get("kind") == "text" and not text and _ends_with_colon(line):
+                section = {"kind": "unit", "unit": title}  # "2. Các đơn vị có trách nhiệm:" heads a list
         if text:
             section["text"] = text
         section.update(items=[], targets=[], points=[], subsections=[])

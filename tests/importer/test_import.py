@@ -260,3 +260,25 @@ def test_the_less_tidy_habits_are_read_too(tmp_path: Path) -> None:
     assert appendix.groups[0].rows[0].status == "15"
     text = plan.read_text(encoding="utf-8")
     assert "# XEM LẠI: văn bản gốc có một bảng" in text and "# XEM LẠI: cột “Kinh phí (triệu đồng)” không quen" in text
+
+
+def test_a_known_section_title_ending_in_a_colon_keeps_its_kind() -> None:
+    """ "1. Mục tiêu chung:" heads objectives, "2. Mục tiêu cụ thể:" with "2.1." targets; only a
+    title of no known kind that ends in a colon heads a unit's list."""
+    from generator.importer.body import BodyReader
+    from generator.importer.source import Line
+
+    def line(label: str, text: str, bold: bool = False) -> Line:
+        return Line(label, text, text, bold, False, text if bold else "", False, False)
+
+    parts = BodyReader({}, has_roman=True).read([
+        line("I.", "MỤC TIÊU:", bold=True), line("1.", "Mục tiêu chung:", bold=True), line("", "Quán triệt."),
+        line("2.", "Mục tiêu cụ thể:", bold=True), line("2.1.", "Tham mưu xây dựng thể chế."),
+        line("II.", "TỔ CHỨC THỰC HIỆN", bold=True), line("1.", "Các đơn vị có trách nhiệm:", bold=True),
+        line("-", "Báo cáo kết quả."),
+    ])  # fmt: skip
+    objectives, specific = parts[0]["sections"]
+    assert (objectives["kind"], objectives["title"]) == ("objectives", "Mục tiêu chung")
+    assert specific["targets"] == [{"text": "Tham mưu xây dựng thể chế."}]
+    (duties,) = parts[1]["sections"]
+    assert (duties["kind"], duties["unit"]) == ("unit", "Các đơn vị có trách nhiệm")
