@@ -16,6 +16,7 @@ from generator.common.numbering import from_roman
 from generator.importer.appendix import TableReader, read_columns
 from generator.importer.body import BodyReader, Comments, Path
 from generator.importer.head import (
+    NATIONAL,
     Header,
     full_name_from,
     header_from_grid,
@@ -231,6 +232,8 @@ def _appendices(blocks: list[Block], comments: Comments) -> tuple[list[dict[str,
                     f"đoạn “{block.plain[:80]}” ở phần phụ lục chưa đặt chỗ."
                 )
             continue
+        if any(NATIONAL.search(cell.text) for row in block.rows[:3] for cell in row):
+            continue  # the appendix typed as its own document, with its own national header: furniture
         notes: list[str] = []
         columns, heads = read_columns(block, notes)
         groups = TableReader(columns, notes).read(block, heads)

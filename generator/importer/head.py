@@ -9,7 +9,7 @@ from typing import Any
 from generator.importer.source import Grid, Line
 from generator.plan.areas import plain as folded
 
-_NATIONAL = re.compile(r"c[ộo]ng h[òo]a x[ãa] h[ộo]i|đ[ộo]c l[ậa]p\s*-\s*t[ựu] do", re.IGNORECASE)
+NATIONAL = re.compile(r"c[ộo]ng h[òo]a x[ãa] h[ộo]i|đ[ộo]c l[ậa]p\s*-\s*t[ựu] do", re.IGNORECASE)
 _NUMBER = re.compile(
     r"^S[ốo]\s*:?\s*(?P<number>\d*)[\s.…_]*/\s*(?P<kind>[A-ZĐ]+)\s*-\s*(?P<agency>[A-ZĐ0-9&]+(?:-[A-ZĐ0-9&]+)*)"
 )
@@ -42,8 +42,8 @@ def read_header_lines(lines: list[tuple[str, bool]], header: Header) -> None:
     agency: list[tuple[str, bool]] = []
     for text, bold in lines:
         text = text.strip()
-        if not text or _NATIONAL.search(text):
-            header.found = header.found or bool(_NATIONAL.search(text))
+        if not text or NATIONAL.search(text):
+            header.found = header.found or bool(NATIONAL.search(text))
             continue
         number = _NUMBER.match(text)
         date = _DATE.match(text)

@@ -97,10 +97,12 @@ def _merge(cell: Any, value: str) -> None:
     cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:vMerge {nsdecls("w")} w:val="{value}"/>'))
 
 
-def _appendix(document: Any) -> None:
+def _appendix(document: Any, *, own_header: bool = False) -> None:
     section = document.add_section()
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
+    if own_header:  # some Sở print the appendix like a document of its own
+        _header_table(document)
     _para(document, "Phụ lục", bold=True, center=True)
     _para(document, "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025", bold=True, center=True)
     _para(document, "(Kèm theo Kế hoạch số 15/KH-STP ngày 08 tháng 01 năm 2025 của Sở Tư pháp tỉnh Nghệ An)",
@@ -145,8 +147,9 @@ def _appendix(document: Any) -> None:
     document.add_paragraph()  # Word always ends a document with a paragraph, never with a table
 
 
-def typed_plan(path: Path) -> Path:
-    """Numbering typed in the text, header and signature in tables, a landscape appendix."""
+def typed_plan(path: Path, *, appendix_header: bool = False) -> Path:
+    """Numbering typed in the text, header and signature in tables, a landscape appendix (with its
+    own national header when ``appendix_header``)."""
     document = _document()
     _header_table(document)
     _title(document)
@@ -175,7 +178,7 @@ def typed_plan(path: Path) -> Path:
     _run(paragraph, " theo dõi, đôn đốc, tổng hợp báo cáo kết quả thực hiện Kế hoạch.")
     _para(document, "Trong quá trình thực hiện, nếu có vướng mắc, các phòng báo cáo Giám đốc Sở để xem xét./.")
     _signature(document)
-    _appendix(document)
+    _appendix(document, own_header=appendix_header)
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     return path

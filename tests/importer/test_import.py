@@ -282,3 +282,10 @@ def test_a_known_section_title_ending_in_a_colon_keeps_its_kind() -> None:
     assert specific["targets"] == [{"text": "Tham mưu xây dựng thể chế."}]
     (duties,) = parts[1]["sections"]
     assert (duties["kind"], duties["unit"]) == ("unit", "Các đơn vị có trách nhiệm")
+
+
+def test_an_appendix_with_its_own_national_header_reads_as_the_same_appendix(tmp_path: Path) -> None:
+    plain, headed = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    assert _import(typed_plan(tmp_path / "a.docx"), plain) == 0
+    assert _import(typed_plan(tmp_path / "b.docx", appendix_header=True), headed) == 0
+    assert load_plan(headed).plan.appendices == load_plan(plain).plan.appendices
