@@ -17,7 +17,9 @@ from generator.common.numbering import letter, roman
 from generator.docx.model import w
 from generator.docx.package import Package
 
-_BULLET_SYMBOLS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "►", "o": "○", "\uf02d": "-", "\uf0fc": "✓"}
+# A bullet prints as its symbol; what matters is the level: a dash or a plus as typed, Word's
+# second-level "o" as a sub-item (+), any other symbol (Symbol, Wingdings…) as a first-level one.
+_BULLET_LEVELS = {"-": "-", "–": "-", "+": "+", "o": "+", "\uf02d": "-"}
 MAX_LEVELS = 9
 
 
@@ -104,7 +106,7 @@ class ListLabels:
         for deeper in range(ilvl + 1, MAX_LEVELS):
             counters[deeper] = 0
         if level.fmt == "bullet":
-            return _BULLET_SYMBOLS.get(level.text, level.text) or "•"
+            return _BULLET_LEVELS.get(level.text.strip(), "•")
         if level.fmt == "none":
             return None
         text = level.text

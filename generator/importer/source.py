@@ -24,6 +24,7 @@ _TYPED_LABEL = re.compile(
 _SPACES = re.compile(r"\s+")
 # A soft line break (Shift+Enter) held while spaces are normalised: a trích yếu keeps its lines.
 _BREAK = "\ue001"
+_RULE_TYPED = re.compile(r"[_\-–—=.…*\s]{3,}")
 _COLUMNS = re.compile(r"\t+| {3,}|\n")
 _STAR = "*"
 
@@ -120,8 +121,8 @@ def _line(para: Para, labels: ListLabels, landscape: bool) -> Line | None:
     pieces = _pieces(typed_text)
     runs = [(run.text.replace("\t", " ").replace("\n", _BREAK), run.bold, run.italic) for run in para.runs]
     raw = "".join(text for text, _, _ in runs)
-    if not raw.strip():
-        return None
+    if not raw.strip() or (not automatic and _RULE_TYPED.fullmatch(raw.strip())):
+        return None  # empty, or a rule typed as "________": furniture
     stripped = raw.lstrip()
     typed = None if automatic else _TYPED_LABEL.match(stripped)
     label = automatic or (typed.group("label") if typed else "")

@@ -257,6 +257,7 @@ def varied_plan(path: Path) -> Path:
     _header_table(document)
     title = _para(document, "", center=True)
     _run(title, "KẾ HOẠCH\nCải cách hành chính năm 2025", bold=True)
+    _para(document, "_______________", bold=True, center=True)  # the rule under the trích yếu, typed
     _para(document, INTRO)
     _para(document, "I. MỤC TIÊU", bold=True)
     _para(document, "- Nâng cao Chỉ số cải cách hành chính của Sở.")
