@@ -8,6 +8,7 @@ paragraph ("./."), Nơi nhận and the signature, then each appendix ("Phụ l�
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -65,13 +66,12 @@ def read_plan(blocks: list[Block]) -> Imported:
     doc_type = blocks[position]
     assert isinstance(doc_type, Line)
     position += 1
-    title_lines: list[str] = []
-    while position < len(blocks):
-        block = blocks[position]
-        if not (isinstance(block, Line) and block.bold and block.centered and not block.label):
-            break
-        title_lines.append(block.broken or block.text)
-        position += 1
+    title_lines, position = _title(blocks, position, bold=True)
+    if not title_lines:  # a trích yếu typed without bold: the centred lines under the tên loại
+        title_lines, position = _title(blocks, position, bold=False)
+        comments.setdefault(("title",), []).append(
+            "trích yếu trong văn bản gốc không in đậm; đã lấy các dòng căn giữa."
+        )
     if not title_lines:
         msg = "không thấy trích yếu (dòng in đậm dưới tên loại văn bản): tệp này không giống một kế hoạch."
         raise NotAPlan(msg)
@@ -117,6 +117,8 @@ def read_plan(blocks: list[Block]) -> Imported:
     data["closing"] = closing or "Trên đây là Kế hoạch"
     recipients, archive = recipients_from_lines(signature.recipients if signature else [])
     data["recipients"] = recipients or ["Như trên"]
+    if not recipients:
+        comments.setdefault(("recipients",), []).append("không thấy danh sách Nơi nhận: đã ghi tạm “Như trên”.")
     if archive:
         data["archive"] = archive
     signer, others = signer_from_lines(signature.signer if signature else [])
@@ -133,6 +135,18 @@ def read_plan(blocks: list[Block]) -> Imported:
             "hãy đặt đúng tên phụ lục, hoặc chép bảng vào đây."
         )
     return Imported(data, comments, _recognised(data, header))
+
+
+def _title(blocks: list[Block], position: int, *, bold: bool) -> tuple[list[str], int]:
+    """The trích yếu's lines from ``position``: centred (and bold, when asked), without a label."""
+    lines: list[str] = []
+    while position < len(blocks):
+        block = blocks[position]
+        if not (isinstance(block, Line) and block.centered and not block.label and (block.bold or not bold)):
+            break
+        lines.append(block.broken or block.text)
+        position += 1
+    return lines, position
 
 
 def _as_lines(block: Block) -> list[Line]:
@@ -290,7 +304,7 @@ def _year(title: str, header: Header, comments: Comments) -> int:
         return years[0]
     comments.setdefault(("year",), []).append("trích yếu không ghi năm: năm kế hoạch đoán từ ngày ban hành.")
     if header.year is None:
-        return 2025
+        return dt.date.today().year
     return header.year + (1 if (header.month or 1) >= 10 else 0)
 
 
