@@ -40,6 +40,15 @@ class Tally:
     def changed(self) -> bool:
         return any((self.added, self.removed, self.rows_added, self.rows_removed, self.edited))
 
+    def count(self, kind: str, *, row: bool = False) -> None:
+        """One paragraph (or table row) inserted ("ins") or deleted ("del")."""
+        if row:
+            self.rows_added += kind == "ins"
+            self.rows_removed += kind == "del"
+        else:
+            self.added += kind == "ins"
+            self.removed += kind == "del"
+
     def sentence(self) -> str:
         """``Phần II: 3 ý thêm, 1 ý bỏ, 12 chỗ sửa``."""
         counts = [
@@ -165,11 +174,11 @@ class _Walker:
             if j is None:
                 assert i is not None  # align never pairs two absences
                 element = deleted_copy(olds[i])
-                self._removed(element)
+                self._whole(element, "del")
             else:
                 element = news[j]
                 if i is None:
-                    self._added(element)
+                    self._whole(element, "ins")
                 else:
                     self._edited(olds[i], element)
             if out and out[-1].tag == w("tbl") and element.tag == w("tbl"):
@@ -182,25 +191,19 @@ class _Walker:
         self.marks.paragraph_mark(paragraph, "del")
         return paragraph
 
-    def _removed(self, element: etree._Element) -> None:
+    def _whole(self, element: etree._Element, kind: str) -> None:
+        """A paragraph or table that only one year has: all of it inserted ("ins") or deleted ("del")."""
         if element.tag == w("p"):
             self._enter(element)
-            self.marks.paragraph(element, "del")
-            self.tally.removed += 1
+            self.marks.paragraph(element, kind)
+            self.tally.count(kind)
         elif element.tag == w("tbl"):
             for row in element.findall(w("tr")):
-                self.marks.row(row, "del")
-                self.tally.rows_removed += 1
+                self._whole_row(row, kind)
 
-    def _added(self, element: etree._Element) -> None:
-        if element.tag == w("p"):
-            self._enter(element)
-            self.marks.paragraph(element, "ins")
-            self.tally.added += 1
-        elif element.tag == w("tbl"):
-            for row in element.findall(w("tr")):
-                self.marks.row(row, "ins")
-                self.tally.rows_added += 1
+    def _whole_row(self, row: etree._Element, kind: str) -> None:
+        self.marks.row(row, kind)
+        self.tally.count(kind, row=True)
 
     def _edited(self, old: etree._Element, new: etree._Element) -> None:
         if new.tag == w("p"):
@@ -224,20 +227,16 @@ class _Walker:
             if j is None:
                 assert i is not None
                 row = deleted_copy(old_rows[i])
-                self.marks.row(row, "del")
-                self.tally.rows_removed += 1
+                self._whole_row(row, "del")
                 merged.append(row)
                 continue
             row = new_rows[j]
             if i is None:
-                self.marks.row(row, "ins")
-                self.tally.rows_added += 1
-            elif _row_shape(old_rows[i]) != _row_shape(row):
+                self._whole_row(row, "ins")
+            elif _row_shape(old_rows[i]) != _row_shape(row):  # cells split or joined: the row replaced
                 removed = deleted_copy(old_rows[i])
-                self.marks.row(removed, "del")
-                self.marks.row(row, "ins")
-                self.tally.rows_removed += 1
-                self.tally.rows_added += 1
+                self._whole_row(removed, "del")
+                self._whole_row(row, "ins")
                 merged.append(removed)
             else:
                 for old_cell, new_cell in zip(old_rows[i].findall(w("tc")), row.findall(w("tc")), strict=True):
