@@ -93,5 +93,6 @@ def test_mutation_testing_covers_exactly_the_pure_logic_modules():
     assert mutated == {
         "generator/plan/dates.py", "generator/common/numbering.py", "generator/common/text.py",
         "generator/plan/years.py", "generator/nextyear/yearshift.py", "generator/render/context.py",
-        "generator/common/emphasis.py", "generator/diff/align.py",
+        "generator/common/emphasis.py", "generator/diff/align.py", "generator/plan/model.py",
+        "generator/plan/checks.py",
     }  # fmt: skip

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import typing
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, PositiveFloat
+from generator.plan.fields import AreaKey, Slug, Text, Units
+from generator.plan.model import Constraints, Field, Model
 
-from generator.plan.fields import AreaKey, Model, Slug, Text, Units
+# A relative width: any number above zero.
+PositiveNumber = Annotated[float, Constraints(gt=0)]
 
 ColumnField = Literal["number", "group", "task", "product", "lead", "partners", "deadline", "note", "status"]
 
@@ -21,7 +23,9 @@ class Column(Model):
         "status (tình trạng thực hiện)."
     )
     heading: Text | None = Field(None, description="Tên cột; mặc định theo bố cục đã chọn.")
-    width: PositiveFloat | None = Field(None, description="Độ rộng tương đối (các cột được co giãn cho vừa khổ ngang).")
+    width: PositiveNumber | None = Field(
+        None, description="Độ rộng tương đối (các cột được co giãn cho vừa khổ ngang)."
+    )
     band: Text | None = Field(
         None,
         description="Tiêu đề chung của các cột liền nhau (hàng tiêu đề thứ nhất), "

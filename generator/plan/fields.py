@@ -9,26 +9,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    PlainValidator,
-    StringConstraints,
-    WithJsonSchema,
-)
-from pydantic_core import PydanticCustomError
-
 from generator.common.text import clean_text
 from generator.plan.areas import AREA_TITLES, area_code
 from generator.plan.dates import FORMS, PlanDate
+from generator.plan.model import Before, Constraints, FieldError, JsonSchema, Plain
 from generator.plan.years import FIRST_YEAR, LAST_YEAR
-
-
-class Model(BaseModel):
-    """Base of every plan model: unknown keys are errors, values are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
 def _clean(value: Any) -> Any:
@@ -36,7 +21,7 @@ def _clean(value: Any) -> Any:
 
 
 # Text a reader sees: cleaned (NFC, no control characters, trimmed) and never empty.
-Text = Annotated[str, BeforeValidator(_clean), StringConstraints(min_length=1)]
+Text = Annotated[str, Before(_clean), Constraints(min_length=1)]
 
 
 def _as_list(value: Any) -> Any:
@@ -44,22 +29,33 @@ def _as_list(value: Any) -> Any:
 
 
 # One unit or several: "Văn phòng Sở" or [Văn phòng Sở, Thanh tra Sở].
-Units = Annotated[list[Text], BeforeValidator(_as_list)]
+Units = Annotated[
+    list[Text],
+    Before(_as_list),
+    JsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {"type": "array", "items": {"type": "string", "minLength": 1}},
+            ]
+        }
+    ),
+]
 
 # A stable identifier typed by the author: lower-case letters, digits and dashes.
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)]
+Slug = Annotated[str, Constraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)]
 
 # An abbreviation inside a ký hiệu (KH, SYT, UBND, TCHC): capitals, digits, Đ and &.
 Code = Annotated[
     str,
-    BeforeValidator(_clean),
-    StringConstraints(pattern=r"^[A-ZĐ0-9][A-ZĐa-zđ0-9&]*(?:-[A-ZĐ0-9][A-ZĐa-zđ0-9&]*)*$"),
+    Before(_clean),
+    Constraints(pattern=r"^[A-ZĐ0-9][A-ZĐa-zđ0-9&]*(?:-[A-ZĐ0-9][A-ZĐa-zđ0-9&]*)*$"),
 ]
 
 
-def _error(message: str, kind: str) -> PydanticCustomError:
+def _error(message: str, kind: str) -> FieldError:
     """A validation error whose message is already the Vietnamese text the user reads."""
-    return PydanticCustomError(kind, message)
+    return FieldError(kind, message)
 
 
 # More digits than any document number or year has; far below int()'s own limit.
@@ -98,8 +94,8 @@ def _document_number(value: Any) -> int | None:
 # The number of the document in the agency's yearly series; empty while it is a draft.
 DocumentNumber = Annotated[
     int | None,
-    PlainValidator(_document_number),
-    WithJsonSchema({"type": ["integer", "string", "null"], "pattern": r"^\d*$"}),
+    Plain(_document_number),
+    JsonSchema({"type": ["integer", "string", "null"], "pattern": r"^\d*$"}),
 ]
 
 
@@ -113,8 +109,8 @@ def _year(value: Any) -> int:
 
 Year = Annotated[
     int,
-    PlainValidator(_year),
-    WithJsonSchema({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}),
+    Plain(_year),
+    JsonSchema({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}),
 ]
 
 
@@ -134,8 +130,8 @@ def _plan_date(value: Any) -> PlanDate:
 
 IssueDate = Annotated[
     PlanDate,
-    PlainValidator(_plan_date),
-    WithJsonSchema({"type": ["string", "integer"], "examples": ["05/01/2024", "01/2024", "2024"]}),
+    Plain(_plan_date),
+    JsonSchema({"type": ["string", "integer"], "examples": ["05/01/2024", "01/2024", "2024"]}),
 ]
 
 
@@ -150,7 +146,7 @@ def _schema_version(value: Any) -> int:
     return version
 
 
-SchemaVersion = Annotated[int, PlainValidator(_schema_version), WithJsonSchema({"const": 1})]
+SchemaVersion = Annotated[int, Plain(_schema_version), JsonSchema({"const": 1})]
 
 _AUTHORITIES = {"KT": "KT.", "TM": "TM.", "TL": "TL.", "TUQ": "TUQ.", "Q": "Q."}
 
@@ -163,7 +159,7 @@ def _authority(value: Any) -> Any:
 
 
 # ND30 Phụ lục I, II.7.b: thẩm quyền ký.
-Authority = Annotated[Literal["KT.", "TM.", "TL.", "TUQ.", "Q."], BeforeValidator(_authority)]
+Authority = Annotated[Literal["KT.", "TM.", "TL.", "TUQ.", "Q."], Before(_authority)]
 
 Marker = Literal["-", "+", "none"]
 
@@ -178,8 +174,8 @@ AreaKey = Annotated[
         "public_finance",
         "digital_government",
     ],
-    BeforeValidator(area_code),
-    WithJsonSchema(
+    Before(area_code),
+    JsonSchema(
         {
             "anyOf": [
                 {"enum": list(AREA_TITLES)},

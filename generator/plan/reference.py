@@ -6,11 +6,9 @@ import types
 import typing
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel
-from pydantic_core import PydanticUndefined
-
 from generator.common.emphasis import HELP
 from generator.plan.appendix_schema import Appendix, Column, Group, Row, RowLine, SubGroup
+from generator.plan.model import FieldInfo, Model
 from generator.plan.schema import (
     Agency,
     AppendixRef,
@@ -38,7 +36,7 @@ BEGIN = "<!-- BEGIN: tham chiếu định dạng (sinh bởi `make readme`, đ�
 END = "<!-- END: tham chiếu định dạng -->"
 
 # (heading, model) in the order an author meets them in a plan file.
-SECTIONS: tuple[tuple[str, type[BaseModel]], ...] = (
+SECTIONS: tuple[tuple[str, type[Model]], ...] = (
     ("Kế hoạch (cấp ngoài cùng)", Plan),
     ("`agency`: cơ quan ban hành", Agency),
     ("`document`: tên loại văn bản", DocumentKind),
@@ -87,18 +85,18 @@ def _type_name(annotation: Any) -> str:
         return "`true` \\| `false`"
     if annotation is float:
         return "số"
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, Model):
         return "nhóm khóa"
     return "văn bản"
 
 
-def _default(info: Any) -> str:
+def _default(info: FieldInfo) -> str:
     if info.is_required():
         return "bắt buộc"
     default = info.default
-    if default is PydanticUndefined or default is None or default in ([], ()):
+    if default is None or default in ([], ()):
         return ""
-    if isinstance(default, BaseModel) or info.default_factory is not None:
+    if isinstance(default, Model) or info.default_factory is not None:
         return ""
     if isinstance(default, bool):
         return f"mặc định `{str(default).lower()}`"
@@ -110,10 +108,9 @@ def reference_markdown() -> str:
     lines = [BEGIN, "", HELP.replace("*", "\\*"), ""]
     for heading, model in SECTIONS:
         lines += [f"#### {heading}", "", "| Khóa | Kiểu | Bắt buộc / mặc định | Ý nghĩa |", "|---|---|---|---|"]
-        for name, info in model.model_fields.items():
-            key = info.alias or name
-            annotation = info.annotation if not info.metadata else Annotated[(info.annotation, *info.metadata)]
-            kind = _type_name(annotation)
+        for info in model.model_fields.values():
+            key = info.key
+            kind = _type_name(info.annotation)
             note = _default(info)
             meaning = (info.description or "").replace("|", "\\|")
             lines.append(f"| `{key}` | {kind} | {note} | {meaning} |")

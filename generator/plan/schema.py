@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag
-
 from generator.plan.appendix_schema import Appendix
 from generator.plan.areas import AREA_TITLES
 from generator.plan.fields import (
@@ -19,13 +17,13 @@ from generator.plan.fields import (
     DocumentNumber,
     IssueDate,
     Marker,
-    Model,
     SchemaVersion,
     Slug,
     Text,
     Units,
     Year,
 )
+from generator.plan.model import Discriminator, Field, Model, Tag
 
 # The seven reform areas of the state programme (Nghị quyết 76/NQ-CP) and their usual titles.
 
@@ -318,8 +316,5 @@ class Plan(Model):
         "một tên trong danh sách. Dùng chung cho mọi kế hoạch: tệp plans/don-vi.txt, mỗi dòng một tên.",
     )
 
-
-for _model in (Bullet, Plan):
-    _model.model_rebuild()
 
 __all__ = ["AREA_TITLES", "SECTION_KINDS", "Item", "Plan", "Section", "Slug", "Units"]

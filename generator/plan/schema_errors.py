@@ -1,4 +1,4 @@
-"""Pydantic's validation errors, located in the YAML file and told in Vietnamese."""
+"""The schema's validation errors, located in the YAML file and told in Vietnamese."""
 
 from __future__ import annotations
 
@@ -8,11 +8,9 @@ import typing
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, Tag
-from pydantic_core import ErrorDetails
-
 from generator.common.errors import Problem
 from generator.plan.areas import AREA_MEANINGS
+from generator.plan.model import Model, Tag
 from generator.plan.yamlload import KeyPath, LoadedYaml, format_path
 
 
@@ -20,7 +18,7 @@ from generator.plan.yamlload import KeyPath, LoadedYaml, format_path
 class _Node:
     """What the schema expects at one place: a model, a list, a tagged union or a leaf."""
 
-    model: type[BaseModel] | None = None
+    model: type[Model] | None = None
     item: Any = None  # the annotation of list items
     tagged: dict[str, Any] | None = None  # tag -> annotation, for discriminated unions
     literals: tuple[Any, ...] = ()
@@ -47,19 +45,19 @@ def _node(annotation: Any) -> _Node:
         if len(real) == 1:
             return _node(real[0])
         return _Node()
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, Model):
         return _Node(model=annotation)
     return _Node()
 
 
-def _field_names(model: type[BaseModel]) -> list[str]:
-    return [info.alias or name for name, info in model.model_fields.items()]
+def _field_names(model: type[Model]) -> list[str]:
+    return [info.key for info in model.model_fields.values()]
 
 
-def _field_annotation(model: type[BaseModel], key: str) -> Any:
-    for name, info in model.model_fields.items():
-        if key in (name, info.alias):
-            return info.annotation if not info.metadata else Annotated[(info.annotation, *info.metadata)]
+def _field_annotation(model: type[Model], key: str) -> Any:
+    for info in model.model_fields.values():
+        if key == info.key:
+            return info.annotation
     return None
 
 
@@ -70,7 +68,7 @@ class _Located:
     here: _Node  # what the schema expects at the path
 
 
-def _locate(root: type[BaseModel], loc: tuple[int | str, ...]) -> _Located:
+def _locate(root: type[Model], loc: tuple[int | str, ...]) -> _Located:
     node = _Node(model=root)
     parent = node
     path: list[str | int] = []
@@ -141,8 +139,8 @@ COLON_TRAP = (
 )
 
 
-def translate(error: ErrorDetails, root: type[BaseModel], source: LoadedYaml) -> Problem:
-    """One pydantic error as a problem at the right line, in Vietnamese."""
+def translate(error: dict[str, Any], root: type[Model], source: LoadedYaml) -> Problem:
+    """One validation error as a problem at the right line, in Vietnamese."""
     located = _locate(root, tuple(error["loc"]))
     kind = error["type"]
     value = error.get("input")

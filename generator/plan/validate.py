@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
-
 from generator.common.errors import PlanError, Problem
 from generator.common.vnformat import grouped
+from generator.plan.model import ValidationFailed
 from generator.plan.rules import check_plan
 from generator.plan.schema import Plan
 from generator.plan.schema_errors import translate
 from generator.plan.yamlload import LoadedYaml, load_yaml_file, load_yaml_text
+
+ErrorDetail = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,8 @@ def _validated(source: LoadedYaml) -> tuple[LoadedYaml, Plan]:
         raise PlanError([Problem(source.file, 1, 1, "", msg)])
     try:
         plan = Plan.model_validate(source.data)
-    except ValidationError as exc:
-        errors = _without_explained_missing(exc.errors(include_url=False))
+    except ValidationFailed as exc:
+        errors = _without_explained_missing(exc.errors())
         shown, hidden = _first_of_each_kind(errors)
         problems = [translate(error, Plan, source) for error in shown]
         problems += _summaries(hidden, problems, shown)
@@ -74,8 +74,8 @@ def _validated(source: LoadedYaml) -> tuple[LoadedYaml, Plan]:
 SHOWN_PER_KIND = 20
 
 
-def _first_of_each_kind(errors: list[ErrorDetails]) -> tuple[list[ErrorDetails], dict[str, int]]:
-    shown: list[ErrorDetails] = []
+def _first_of_each_kind(errors: list[ErrorDetail]) -> tuple[list[ErrorDetail], dict[str, int]]:
+    shown: list[ErrorDetail] = []
     hidden: dict[str, int] = {}
     seen = Counter[str]()
     for error in errors:
@@ -87,7 +87,7 @@ def _first_of_each_kind(errors: list[ErrorDetails]) -> tuple[list[ErrorDetails],
     return shown, hidden
 
 
-def _summaries(hidden: dict[str, int], problems: list[Problem], shown: list[ErrorDetails]) -> list[Problem]:
+def _summaries(hidden: dict[str, int], problems: list[Problem], shown: list[ErrorDetail]) -> list[Problem]:
     out = []
     for kind, count in hidden.items():
         last = next(p for p, e in zip(reversed(problems), reversed(shown), strict=True) if e["type"] == kind)
@@ -96,7 +96,7 @@ def _summaries(hidden: dict[str, int], problems: list[Problem], shown: list[Erro
     return out
 
 
-def _without_explained_missing(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+def _without_explained_missing(errors: list[ErrorDetail]) -> list[ErrorDetail]:
     """Drop "missing key" when a misspelt key next to it says "did you mean …?" already."""
     extras: dict[tuple[Any, ...], list[str]] = {}
     for error in errors:

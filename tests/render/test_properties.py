@@ -21,12 +21,12 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from pydantic import BaseModel
 
 from generator.commands.pipeline import build_plan
 from generator.common.errors import PlanError
 from generator.docx.read import DocxReader
 from generator.plan.jsonschema import plan_schema
+from generator.plan.model import Model
 from generator.plan.schema import Plan
 from tests.support import plan_data
 
@@ -156,10 +156,9 @@ def test_the_full_plan_covers_every_text_field_of_the_schema():
     used: set[tuple[str, str]] = set()
 
     def walk(node: Any) -> None:
-        if isinstance(node, BaseModel):
-            for name, value in node:
-                field = type(node).model_fields[name]
-                key = field.alias or name
+        if isinstance(node, Model):
+            for field in type(node).model_fields.values():
+                value, key = getattr(node, field.name), field.key
                 if isinstance(value, str) or (isinstance(value, list) and value and isinstance(value[0], str)):
                     used.add((type(node).__name__, key))
                 walk(value)

@@ -1,0 +1,213 @@
+"""The model engine on a small schema of its own: values, defaults, and every error with its place.
+
+Each expected error list below was worked out by hand from the input, in the order the fields
+are declared (a model's fields first, then its unknown keys).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+import pytest
+
+from generator.plan.model import (
+    Before,
+    Constraints,
+    Discriminator,
+    Field,
+    FieldError,
+    Model,
+    Plain,
+    Tag,
+    ValidationFailed,
+)
+
+
+def _trimmed(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+Name = Annotated[str, Before(_trimmed), Constraints(min_length=1, max_length=8)]
+Code = Annotated[str, Constraints(pattern=r"^[A-Z]+$")]
+
+
+def _even(value: Any) -> int:
+    if isinstance(value, str) and value.isdigit() and int(value) % 2 == 0:
+        return int(value)
+    message = f"“{value}” không phải số chẵn."
+    raise FieldError(kind="not_even", message=message)
+
+
+Even = Annotated[int, Plain(_even)]
+
+
+class Leaf(Model):
+    name: Name = Field(description="tên")
+    weight: Annotated[float, Constraints(gt=0)] | None = Field(None, description="cân nặng")
+
+
+class Note(Model):
+    note: Name = Field(description="ghi chú")
+
+
+def _shape(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "leaf" if "name" in value else "note" if "note" in value else None
+    return None
+
+
+Entry = Annotated[
+    Annotated[Name, Tag("text")] | Annotated[Leaf, Tag("leaf")] | Annotated[Note, Tag("note")],
+    Discriminator(_shape, custom_error_type="entry_shape", custom_error_message="không đúng dạng"),
+]
+
+
+def _kind(value: Any) -> str | None:
+    kind = value.get("kind", "plain") if isinstance(value, dict) else None
+    return kind if isinstance(kind, str) else None
+
+
+class Plain_(Model):
+    kind: Literal["plain"] = Field("plain", description="loại")
+
+
+class Fancy(Model):
+    kind: Literal["fancy"] = Field(description="loại")
+    shiny: bool = Field(False, description="bóng")
+
+
+Kinded = Annotated[Annotated[Plain_, Tag("plain")] | Annotated[Fancy, Tag("fancy")], Discriminator(_kind)]
+
+
+class Tree(Model):
+    code: Code = Field(alias="id", description="mã")
+    mode: Literal["a", "b"] = Field("a", description="chế độ")
+    count: Even = Field(description="số chẵn")
+    entries: list[Entry] = Field(default_factory=list, description="mục")
+    kinds: list[Kinded] = Field(default_factory=list, description="loại")
+    leaf: Leaf | None = Field(None, description="lá")
+    names: list[Name] = Field(min_length=1, description="tên")
+
+
+def _errors(data: Any) -> list[tuple[str, tuple[Any, ...]]]:
+    with pytest.raises(ValidationFailed) as caught:
+        Tree.model_validate(data)
+    return [(e["type"], e["loc"]) for e in caught.value.errors()]
+
+
+def test_a_valid_tree_becomes_instances_with_defaults():
+    tree = Tree.model_validate(
+        {
+            "id": "AB",
+            "count": "4",
+            "entries": [" x ", {"name": "lá", "weight": "2.5"}, {"note": "n"}],
+            "kinds": [{}, {"kind": "fancy", "shiny": "yes"}],
+            "names": ["a"],
+        }
+    )
+    assert (tree.code, tree.mode, tree.count, tree.leaf, tree.names) == ("AB", "a", 4, None, ["a"])
+    assert tree.entries == ["x", Leaf(name="lá", weight=2.5), Note(note="n")]
+    assert tree.kinds == [Plain_(kind="plain"), Fancy(kind="fancy", shiny=True)]
+    assert tree.model_fields_set == {"code", "count", "entries", "kinds", "names"}
+    assert tree.kinds[0].model_fields_set == frozenset()
+
+
+def test_every_error_is_reported_at_once_with_its_place():
+    data = {
+        "id": "ab",
+        "mode": "c",
+        "count": "3",
+        "entries": [5, {"name": "   "}, {"other": 1}, {"note": "n", "extra": 1}],
+        "kinds": [{"kind": "odd"}, {"kind": 1}, {"kind": "fancy", "shiny": "maybe"}, "plain"],
+        "leaf": {"name": "much too long", "weight": "-1"},
+        "names": [],
+        "typo": 1,
+    }
+    assert _errors(data) == [
+        ("string_pattern_mismatch", ("id",)),
+        ("literal_error", ("mode",)),
+        ("not_even", ("count",)),
+        ("entry_shape", ("entries", 0)),
+        ("string_too_short", ("entries", 1, "leaf", "name")),
+        ("entry_shape", ("entries", 2)),
+        ("extra_forbidden", ("entries", 3, "note", "extra")),
+        ("union_tag_invalid", ("kinds", 0)),
+        ("union_tag_not_found", ("kinds", 1)),
+        ("bool_parsing", ("kinds", 2, "fancy", "shiny")),
+        ("union_tag_not_found", ("kinds", 3)),
+        ("string_too_long", ("leaf", "name")),
+        ("greater_than", ("leaf", "weight")),
+        ("too_short", ("names",)),
+        ("extra_forbidden", ("typo",)),
+    ]
+
+
+def test_missing_keys_and_wrong_containers():
+    assert _errors({"entries": "x", "kinds": {}, "leaf": "x", "names": "a"}) == [
+        ("missing", ("id",)),
+        ("missing", ("count",)),
+        ("list_type", ("entries",)),
+        ("list_type", ("kinds",)),
+        ("model_type", ("leaf",)),
+        ("list_type", ("names",)),
+    ]
+    assert _errors([]) == [("model_type", ())]
+
+
+def test_errors_carry_the_message_the_input_and_the_context():
+    with pytest.raises(ValidationFailed) as caught:
+        Tree.model_validate({"id": "A", "count": "x", "mode": "z", "names": ["a"], "kinds": [{"kind": "q"}]})
+    by_type = {e["type"]: e for e in caught.value.errors()}
+    assert by_type["not_even"]["msg"] == "“x” không phải số chẵn."
+    assert by_type["literal_error"]["input"] == "z"
+    assert by_type["literal_error"]["ctx"] == {"expected": ("a", "b")}
+    assert by_type["union_tag_invalid"]["ctx"] == {"tag": "q", "expected_tags": "'plain', 'fancy'"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("true", True), ("Yes", True), ("on", True), ("1", True), ("false", False), ("NO", False), ("off", False)],
+)
+def test_yes_and_no_words(text: str, expected: bool):
+    tree = Tree.model_validate({"id": "A", "count": "2", "names": ["a"], "kinds": [{"kind": "fancy", "shiny": text}]})
+    fancy = tree.kinds[0]
+    assert isinstance(fancy, Fancy) and fancy.shiny is expected
+
+
+@pytest.mark.parametrize(("text", "kind"), [("0", "greater_than"), ("nan", "float_parsing"), ("inf", "float_parsing"),
+                                            ("x", "float_parsing")])  # fmt: skip
+def test_numbers_must_be_finite_and_above_the_bound(text: str, kind: str):
+    assert _errors({"id": "A", "count": "2", "names": ["a"], "leaf": {"name": "n", "weight": text}}) == [
+        (kind, ("leaf", "weight"))
+    ]
+
+
+def test_instances_are_immutable_and_compare_by_value():
+    leaf = Leaf.model_validate({"name": "a"})
+    with pytest.raises(AttributeError):
+        leaf.name = "b"
+    assert leaf == Leaf(name="a", weight=None)
+    assert leaf != Leaf(name="a", weight=1.0)
+    assert leaf != Note(note="a")
+    assert hash(leaf) == hash(Leaf(name="a"))
+    assert repr(leaf) == "Leaf(name='a', weight=None)"
+
+
+def test_an_instance_is_accepted_where_its_model_is_expected():
+    leaf = Leaf(name="a")
+    tree = Tree.model_validate({"id": "A", "count": "2", "names": ["a"], "leaf": leaf})
+    assert tree.leaf is leaf
+
+
+def test_field_facts_for_the_reference_and_the_json_schema():
+    fields = Tree.model_fields
+    assert list(fields) == ["code", "mode", "count", "entries", "kinds", "leaf", "names"]
+    assert (fields["code"].key, fields["code"].is_required()) == ("id", True)
+    assert (fields["mode"].key, fields["mode"].is_required(), fields["mode"].default) == ("mode", False, "a")
+    assert (
+        fields["entries"].make_default() == []
+        and fields["entries"].make_default() is not fields["entries"].make_default()
+    )
+    assert list(Fancy.model_fields) == ["kind", "shiny"]
