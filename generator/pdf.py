@@ -22,7 +22,7 @@ from pathlib import Path
 from queue import Empty, Queue
 
 from generator.common.errors import GeneratorError, OutputError, display_path
-from generator.common.fileio import temp_folder
+from generator.common.fileio import cache_folder, temp_folder
 
 INSTALL = (
     "sudo apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils "
@@ -269,7 +269,7 @@ def lo_profile() -> Iterator[Path]:
     two LibreOffice processes must never share one, so each run takes the first of a few
     profiles it can lock, and a fresh temporary one when all are busy or locking is impossible.
     """
-    cache = _cache_folder()
+    cache = cache_folder()
     for slot in range(4):
         folder = cache / f"libreoffice-{slot}"
         with contextlib.suppress(OSError):
@@ -280,14 +280,6 @@ def lo_profile() -> Iterator[Path]:
                     return
     with tempfile.TemporaryDirectory(prefix="kehoach-lo-") as fresh:
         yield Path(fresh)
-
-
-def _cache_folder() -> Path:
-    if os.name == "nt":  # pragma: no cover - Windows
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "kehoach"
 
 
 @contextlib.contextmanager

@@ -17,7 +17,7 @@ from generator.common.fileio import output_path, write_bytes_atomic
 from generator.common.version import VERSION
 from generator.render.provenance import TEMPLATE_PATH, stored_source
 
-# Validation (pydantic), the lint and docxtpl are imported when a plan is built: deciding that
+# Validation, the lint and docxtpl are imported when a plan is built: deciding that
 # documents are up to date, as `make build` does on every run, needs none of them.
 if TYPE_CHECKING:
     from generator.plan.schema import Plan

@@ -16,8 +16,8 @@ from generator.common.errors import PlanError, Severity, display_path
 from generator.common.fileio import write_bytes_atomic, write_text_atomic
 from generator.common.vnformat import seconds
 
-# Each command imports what it needs when it runs: checking a DOCX needs neither pydantic nor
-# docxtpl, and --help needs nothing (start-up was 0.44 s of imports for every command).
+# Each command imports what it needs when it runs: checking a DOCX needs neither the plan
+# schema nor docxtpl, and --help needs nothing (start-up was 0.44 s of imports for every command).
 if TYPE_CHECKING:
     from generator.commands.pipeline import BuildResult
     from generator.pdf import Converted

@@ -20,6 +20,15 @@ SCRATCH_PREFIX = ".kehoach-pdf-"
 _STALE_SECONDS = 24 * 3600
 
 
+def cache_folder() -> Path:
+    """The user's own cache folder for kehoach (LibreOffice profiles, compiled templates)."""
+    if os.name == "nt":  # pragma: no cover - Windows
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "kehoach"
+
+
 def _machine_name() -> str:
     """This machine's name, without importing socket (start-up time)."""
     if hasattr(os, "uname"):
