@@ -166,21 +166,26 @@ def toggle(layer: etree._Element, tag: str, current: bool) -> bool:
     return current if value is None else value
 
 
+# Names met on every run of every paragraph: built once (a 3,000-row table has 30,000 runs).
+W_R, _W_T, _W_TAB, _W_BREAKS = w("r"), w("t"), w("tab"), (w("br"), w("cr"))
+
+
 def run_text(run: etree._Element) -> str:
     out = []
     for node in run:
-        if node.tag == w("t"):
+        tag = node.tag
+        if tag == _W_T:
             out.append(node.text or "")
-        elif node.tag == w("tab"):
+        elif tag == _W_TAB:
             out.append("\t")
-        elif node.tag in (w("br"), w("cr")):
+        elif tag in _W_BREAKS:
             out.append("\n")
     return "".join(out)
 
 
 def paragraph_text(element: etree._Element) -> str:
     """The text of a ``w:p``: runs joined, tabs and line breaks kept, field codes left out."""
-    return "".join(run_text(run) for run in element.iter(w("r")))
+    return "".join(run_text(run) for run in element.iter(W_R))
 
 
 def normalise_part_name(path: str) -> str:
