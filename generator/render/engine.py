@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 import jinja2.nodes
 from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -50,7 +51,10 @@ class _Environment(SandboxedEnvironment):
         if cache is None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
         name = hashlib.sha256(source.encode()).hexdigest()
-        bucket = cache.get_bucket(self, name, None, source)
+        try:
+            bucket = cache.get_bucket(self, name, None, source)
+        except Exception:  # a file cut short after its header (Jinja unpickles it): write anew
+            bucket = jinja2.bccache.Bucket(self, cache.get_cache_key(name), cache.get_source_checksum(source))
         code = bucket.code
         if code is None:
             code = self.compile(source)

@@ -6,8 +6,9 @@ import zipfile
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 import pytest
-from jinja2.sandbox import SecurityError
+from jinja2.exceptions import SecurityError
 
 from generator.commands.pipeline import build_plan
 from generator.render.engine import make_env
@@ -64,6 +65,15 @@ def test_damaged_cache_files_are_compiled_again(cache: Path, tmp_path: Path):
         kept.write_bytes(b"\x00garbage" * 10)
     assert body(build_plan(PLAN, tmp_path / "two")) == first
     assert all(not f.read_bytes().startswith(b"\x00garbage") for f in cache.glob("*.cache"))
+
+
+def test_a_cache_file_cut_short_after_its_header_is_written_anew(cache: Path, tmp_path: Path):
+    first = body(build_plan(PLAN, tmp_path / "one"))
+    header = len(jinja2.bccache.bc_magic)
+    for kept in cache.glob("*.cache"):
+        kept.write_bytes(kept.read_bytes()[:header])  # Jinja's header, then nothing to unpickle
+    assert body(build_plan(PLAN, tmp_path / "two")) == first
+    assert all(len(f.read_bytes()) > header for f in cache.glob("*.cache"))
 
 
 def test_a_cache_folder_that_cannot_be_made_only_costs_time(cache: Path, tmp_path: Path):
