@@ -2,14 +2,18 @@
 
 Each expected error list below was worked out by hand from the input, in the order the fields
 are declared (a model's fields first, then its unknown keys).
+
+The schema is declared anew for every test, and the compiled checks forgotten: declaring and
+compiling are part of what is tested, and the mutation run credits each test with the code it
+runs (a schema declared once at import would run the declaring code before any test).
 """
 
-from __future__ import annotations
-
+from types import SimpleNamespace
 from typing import Annotated, Any, Literal
 
 import pytest
 
+from generator.plan import checks
 from generator.plan.model import (
     Before,
     Constraints,
@@ -27,27 +31,11 @@ def _trimmed(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-Name = Annotated[str, Before(_trimmed), Constraints(min_length=1, max_length=8)]
-Code = Annotated[str, Constraints(pattern=r"^[A-Z]+$")]
-
-
 def _even(value: Any) -> int:
     if isinstance(value, str) and value.isdigit() and int(value) % 2 == 0:
         return int(value)
     message = f"“{value}” không phải số chẵn."
     raise FieldError(kind="not_even", message=message)
-
-
-Even = Annotated[int, Plain(_even)]
-
-
-class Leaf(Model):
-    name: Name = Field(description="tên")
-    weight: Annotated[float, Constraints(gt=0)] | None = Field(None, description="cân nặng")
-
-
-class Note(Model):
-    note: Name = Field(description="ghi chú")
 
 
 def _shape(value: Any) -> str | None:
@@ -58,47 +46,64 @@ def _shape(value: Any) -> str | None:
     return None
 
 
-Entry = Annotated[
-    Annotated[Name, Tag("text")] | Annotated[Leaf, Tag("leaf")] | Annotated[Note, Tag("note")],
-    Discriminator(_shape, custom_error_type="entry_shape", custom_error_message="không đúng dạng"),
-]
-
-
 def _kind(value: Any) -> str | None:
     kind = value.get("kind", "plain") if isinstance(value, dict) else None
     return kind if isinstance(kind, str) else None
 
 
-class Plain_(Model):
-    kind: Literal["plain"] = Field("plain", description="loại")
+def _declare() -> SimpleNamespace:
+    Name = Annotated[str, Before(_trimmed), Constraints(min_length=1, max_length=8)]
+    Code = Annotated[str, Constraints(pattern=r"^[A-Z]+$")]
+
+    Even = Annotated[int, Plain(_even)]
+
+    class Leaf(Model):
+        name: Name = Field(description="tên")
+        weight: Annotated[float, Constraints(gt=0)] | None = Field(None, description="cân nặng")
+
+    class Note(Model):
+        note: Name = Field(description="ghi chú")
+
+    Entry = Annotated[
+        Annotated[Name, Tag("text")] | Annotated[Leaf, Tag("leaf")] | Annotated[Note, Tag("note")],
+        Discriminator(_shape, custom_error_type="entry_shape", custom_error_message="không đúng dạng"),
+    ]
+
+    class Plain_(Model):
+        kind: Literal["plain"] = Field("plain", description="loại")
+
+    class Fancy(Model):
+        kind: Literal["fancy"] = Field(description="loại")
+        shiny: bool = Field(False, description="bóng")
+
+    Kinded = Annotated[Annotated[Plain_, Tag("plain")] | Annotated[Fancy, Tag("fancy")], Discriminator(_kind)]
+
+    class Tree(Model):
+        code: Code = Field(alias="id", description="mã")
+        mode: Literal["a", "b"] = Field("a", description="chế độ")
+        count: Even = Field(description="số chẵn")
+        entries: list[Entry] = Field(default_factory=list, description="mục")
+        kinds: list[Kinded] = Field(default_factory=list, description="loại")
+        leaf: Leaf | None = Field(None, description="lá")
+        names: list[Name] = Field(min_length=1, description="tên")
+
+    return SimpleNamespace(**locals())
 
 
-class Fancy(Model):
-    kind: Literal["fancy"] = Field(description="loại")
-    shiny: bool = Field(False, description="bóng")
+@pytest.fixture
+def s(monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
+    monkeypatch.setattr(checks, "_BUILT", {})
+    return _declare()
 
 
-Kinded = Annotated[Annotated[Plain_, Tag("plain")] | Annotated[Fancy, Tag("fancy")], Discriminator(_kind)]
-
-
-class Tree(Model):
-    code: Code = Field(alias="id", description="mã")
-    mode: Literal["a", "b"] = Field("a", description="chế độ")
-    count: Even = Field(description="số chẵn")
-    entries: list[Entry] = Field(default_factory=list, description="mục")
-    kinds: list[Kinded] = Field(default_factory=list, description="loại")
-    leaf: Leaf | None = Field(None, description="lá")
-    names: list[Name] = Field(min_length=1, description="tên")
-
-
-def _errors(data: Any) -> list[tuple[str, tuple[Any, ...]]]:
+def _errors(s: SimpleNamespace, data: Any) -> list[tuple[str, tuple[Any, ...]]]:
     with pytest.raises(ValidationFailed) as caught:
-        Tree.model_validate(data)
+        s.Tree.model_validate(data)
     return [(e["type"], e["loc"]) for e in caught.value.errors()]
 
 
-def test_a_valid_tree_becomes_instances_with_defaults():
-    tree = Tree.model_validate(
+def test_a_valid_tree_becomes_instances_with_defaults(s: SimpleNamespace):
+    tree = s.Tree.model_validate(
         {
             "id": "AB",
             "count": "4",
@@ -108,13 +113,13 @@ def test_a_valid_tree_becomes_instances_with_defaults():
         }
     )
     assert (tree.code, tree.mode, tree.count, tree.leaf, tree.names) == ("AB", "a", 4, None, ["a"])
-    assert tree.entries == ["x", Leaf(name="lá", weight=2.5), Note(note="n")]
-    assert tree.kinds == [Plain_(kind="plain"), Fancy(kind="fancy", shiny=True)]
+    assert tree.entries == ["x", s.Leaf(name="lá", weight=2.5), s.Note(note="n")]
+    assert tree.kinds == [s.Plain_(kind="plain"), s.Fancy(kind="fancy", shiny=True)]
     assert tree.model_fields_set == {"code", "count", "entries", "kinds", "names"}
     assert tree.kinds[0].model_fields_set == frozenset()
 
 
-def test_every_error_is_reported_at_once_with_its_place():
+def test_every_error_is_reported_at_once_with_its_place(s: SimpleNamespace):
     data = {
         "id": "ab",
         "mode": "c",
@@ -125,7 +130,7 @@ def test_every_error_is_reported_at_once_with_its_place():
         "names": [],
         "typo": 1,
     }
-    assert _errors(data) == [
+    assert _errors(s, data) == [
         ("string_pattern_mismatch", ("id",)),
         ("literal_error", ("mode",)),
         ("not_even", ("count",)),
@@ -144,8 +149,8 @@ def test_every_error_is_reported_at_once_with_its_place():
     ]
 
 
-def test_missing_keys_and_wrong_containers():
-    assert _errors({"entries": "x", "kinds": {}, "leaf": "x", "names": "a"}) == [
+def test_missing_keys_and_wrong_containers(s: SimpleNamespace):
+    assert _errors(s, {"entries": "x", "kinds": {}, "leaf": "x", "names": "a"}) == [
         ("missing", ("id",)),
         ("missing", ("count",)),
         ("list_type", ("entries",)),
@@ -153,12 +158,12 @@ def test_missing_keys_and_wrong_containers():
         ("model_type", ("leaf",)),
         ("list_type", ("names",)),
     ]
-    assert _errors([]) == [("model_type", ())]
+    assert _errors(s, []) == [("model_type", ())]
 
 
-def test_errors_carry_the_message_the_input_and_the_context():
+def test_errors_carry_the_message_the_input_and_the_context(s: SimpleNamespace):
     with pytest.raises(ValidationFailed) as caught:
-        Tree.model_validate({"id": "A", "count": "x", "mode": "z", "names": ["a"], "kinds": [{"kind": "q"}]})
+        s.Tree.model_validate({"id": "A", "count": "x", "mode": "z", "names": ["a"], "kinds": [{"kind": "q"}]})
     by_type = {e["type"]: e for e in caught.value.errors()}
     assert by_type["not_even"]["msg"] == "“x” không phải số chẵn."
     assert by_type["literal_error"]["input"] == "z"
@@ -170,39 +175,39 @@ def test_errors_carry_the_message_the_input_and_the_context():
     ("text", "expected"),
     [("true", True), ("Yes", True), ("on", True), ("1", True), ("false", False), ("NO", False), ("off", False)],
 )
-def test_yes_and_no_words(text: str, expected: bool):
-    tree = Tree.model_validate({"id": "A", "count": "2", "names": ["a"], "kinds": [{"kind": "fancy", "shiny": text}]})
+def test_yes_and_no_words(s: SimpleNamespace, text: str, expected: bool):
+    tree = s.Tree.model_validate({"id": "A", "count": "2", "names": ["a"], "kinds": [{"kind": "fancy", "shiny": text}]})
     fancy = tree.kinds[0]
-    assert isinstance(fancy, Fancy) and fancy.shiny is expected
+    assert isinstance(fancy, s.Fancy) and fancy.shiny is expected
 
 
 @pytest.mark.parametrize(("text", "kind"), [("0", "greater_than"), ("nan", "float_parsing"), ("inf", "float_parsing"),
                                             ("x", "float_parsing")])  # fmt: skip
-def test_numbers_must_be_finite_and_above_the_bound(text: str, kind: str):
-    assert _errors({"id": "A", "count": "2", "names": ["a"], "leaf": {"name": "n", "weight": text}}) == [
+def test_numbers_must_be_finite_and_above_the_bound(s: SimpleNamespace, text: str, kind: str):
+    assert _errors(s, {"id": "A", "count": "2", "names": ["a"], "leaf": {"name": "n", "weight": text}}) == [
         (kind, ("leaf", "weight"))
     ]
 
 
-def test_instances_are_immutable_and_compare_by_value():
-    leaf = Leaf.model_validate({"name": "a"})
+def test_instances_are_immutable_and_compare_by_value(s: SimpleNamespace):
+    leaf = s.Leaf.model_validate({"name": "a"})
     with pytest.raises(AttributeError):
         leaf.name = "b"
-    assert leaf == Leaf(name="a", weight=None)
-    assert leaf != Leaf(name="a", weight=1.0)
-    assert leaf != Note(note="a")
-    assert hash(leaf) == hash(Leaf(name="a"))
+    assert leaf == s.Leaf(name="a", weight=None)
+    assert leaf != s.Leaf(name="a", weight=1.0)
+    assert leaf != s.Note(note="a")
+    assert hash(leaf) == hash(s.Leaf(name="a"))
     assert repr(leaf) == "Leaf(name='a', weight=None)"
 
 
-def test_an_instance_is_accepted_where_its_model_is_expected():
-    leaf = Leaf(name="a")
-    tree = Tree.model_validate({"id": "A", "count": "2", "names": ["a"], "leaf": leaf})
+def test_an_instance_is_accepted_where_its_model_is_expected(s: SimpleNamespace):
+    leaf = s.Leaf(name="a")
+    tree = s.Tree.model_validate({"id": "A", "count": "2", "names": ["a"], "leaf": leaf})
     assert tree.leaf is leaf
 
 
-def test_field_facts_for_the_reference_and_the_json_schema():
-    fields = Tree.model_fields
+def test_field_facts_for_the_reference_and_the_json_schema(s: SimpleNamespace):
+    fields = s.Tree.model_fields
     assert list(fields) == ["code", "mode", "count", "entries", "kinds", "leaf", "names"]
     assert (fields["code"].key, fields["code"].is_required()) == ("id", True)
     assert (fields["mode"].key, fields["mode"].is_required(), fields["mode"].default) == ("mode", False, "a")
@@ -210,4 +215,4 @@ def test_field_facts_for_the_reference_and_the_json_schema():
         fields["entries"].make_default() == []
         and fields["entries"].make_default() is not fields["entries"].make_default()
     )
-    assert list(Fancy.model_fields) == ["kind", "shiny"]
+    assert list(s.Fancy.model_fields) == ["kind", "shiny"]
