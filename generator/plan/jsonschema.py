@@ -80,13 +80,15 @@ def _model_schema(model: type[Model], defs: dict[str, Any]) -> dict[str, Any]:
 def plan_schema() -> dict[str, Any]:
     """The JSON Schema of plan format version 1, with Vietnamese descriptions."""
     defs: dict[str, Any] = {}
-    schema = _model_schema(Plan, defs)
-    schema["$defs"] = dict(sorted(defs.items()))
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = SCHEMA_ID
-    schema["title"] = "Kế hoạch cải cách hành chính (kehoach, định dạng 1)"
-    schema["description"] = f"Một kế hoạch viết bằng YAML; chạy “make build” để tạo tệp DOCX đúng Nghị định 30. {HELP}"
-    return schema
+    body = _model_schema(Plan, defs)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Kế hoạch cải cách hành chính (kehoach, định dạng 1)",
+        "description": f"Một kế hoạch viết bằng YAML; chạy “make build” để tạo tệp DOCX đúng Nghị định 30. {HELP}",
+        **body,
+        "$defs": dict(sorted(defs.items())),
+    }
 
 
 def schema_json() -> str:
