@@ -52,6 +52,43 @@ def run(command: Sequence[str], before: Callable[[], None] | None = None) -> flo
     return elapsed
 
 
+def peak_kib(command: Sequence[str]) -> int | None:
+    """The largest resident memory of one run of ``command``, in KiB; None where unknown.
+
+    ``os.wait4`` gives the child's own resource use (Linux and macOS; not on Windows).
+    """
+    if not hasattr(os, "wait4"):
+        return None
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, env=ENV, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            msg = f"{' '.join(map(str, command))} failed: {errors.read().decode()[-500:]}"
+            raise SystemExit(msg)
+    return usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss  # bytes on macOS
+
+
+def memory_line(work: Path, out: Path, template: Path) -> None:
+    """Peak memory of a 300- and a 3,000-row build, both sides, and what each added row costs."""
+    peaks: dict[str, list[int]] = {"tool": [], "bare": []}
+    for rows in (300, 3000):
+        plan = synthetic_rows(rows, work)
+        tool = peak_kib([*TOOL, "build", str(plan), "--out", str(out)])
+        bare = peak_kib([*BARE, "render", str(plan), str(template), str(work / "bare.docx")])
+        if tool is None or bare is None:
+            return
+        peaks["tool"].append(tool)
+        peaks["bare"].append(bare)
+    tool_mb, bare_mb = ([kib / 1024 for kib in peaks[side]] for side in ("tool", "bare"))
+    per_row = {side: (values[1] - values[0]) / 2700 for side, values in peaks.items()}
+    print(
+        f"  bộ nhớ đỉnh 300 / 3.000 dòng: {tool_mb[0]:.0f} / {tool_mb[1]:.0f} MB (viết tay {bare_mb[0]:.0f} / "
+        f"{bare_mb[1]:.0f} MB); mỗi dòng thêm {vn(per_row['tool'], 1)} KB (viết tay {vn(per_row['bare'], 1)} KB)"
+    )
+
+
 def pairs(
     first: Sequence[str], second: Sequence[str], repeat: int, before: Callable[[], None] | None = None
 ) -> tuple[list[float], list[float]]:
@@ -63,6 +100,11 @@ def pairs(
         a.append(run(first, before))
         b.append(run(second, before))
     return a, b
+
+
+def vn(value: float, digits: int = 2) -> str:
+    """A number with the Vietnamese decimal comma (the labels keep their "3.000")."""
+    return f"{value:.{digits}f}".replace(".", ",")
 
 
 def seconds(values: list[float]) -> str:
@@ -170,9 +212,9 @@ def main() -> int:
                 document = out / f"{plan.stem}.docx"
                 c, d = pairs([*TOOL, "check", str(document)], [*TOOL, "build", str(plan), "--out", str(out)], repeat)
                 ok &= line("check 3000 dòng / build 3000 dòng", c, d, 1.0)
+        memory_line(work, out, template)
         growth = (per_row[10000] - per_row[3000]) / 7000 / ((per_row[3000] - per_row[300]) / 2700)
-        said = f"  thời gian mỗi dòng thêm, 3.000→10.000 so với 300→3.000: {growth:.2f} (tuyến tính ≈ 1)"
-        print(said.replace(".", ","))
+        print(f"  thời gian mỗi dòng thêm, 3.000→10.000 so với 300→3.000: {vn(growth)} (tuyến tính ≈ 1)")
 
         print("Ý gạch đầu dòng (build / docxtpl viết tay):")
         for count in (100, 1000, 5000):
@@ -201,9 +243,7 @@ def main() -> int:
                 ok &= goal
                 print(f"  diff 3.000 dòng: {seconds(a)} ({'đạt' if goal else 'CHƯA ĐẠT'} mục tiêu < 5 giây)")
         growth = (per_diff[3000] - per_diff[1000]) / 2000 / ((per_diff[1000] - per_diff[300]) / 700)
-        print(
-            f"  thời gian mỗi dòng thêm, 1.000→3.000 so với 300→1.000: {growth:.2f} (tuyến tính ≈ 1)".replace(".", ",")
-        )
+        print(f"  thời gian mỗi dòng thêm, 1.000→3.000 so với 300→1.000: {vn(growth)} (tuyến tính ≈ 1)")
 
         print("Nhập từ Word (import / build cùng kế hoạch; 600 ý và một phụ lục, mục tiêu 300 dòng dưới 2 giây):")
         per_import: dict[int, float] = {}
@@ -218,13 +258,11 @@ def main() -> int:
         goal = per_import[300] < 2.0
         ok &= goal
         print(
-            f"  import kế hoạch khoảng 60 trang, 300 dòng: {per_import[300]:.2f} s".replace(".", ",")
+            f"  import kế hoạch khoảng 60 trang, 300 dòng: {vn(per_import[300])} s"
             + (" (đạt mục tiêu < 2 giây)" if goal else " (CHƯA ĐẠT mục tiêu < 2 giây)")
         )
         growth = (per_import[3000] - per_import[1000]) / 2000 / ((per_import[1000] - per_import[300]) / 700)
-        print(
-            f"  thời gian mỗi dòng thêm, 1.000→3.000 so với 300→1.000: {growth:.2f} (tuyến tính ≈ 1)".replace(".", ",")
-        )
+        print(f"  thời gian mỗi dòng thêm, 1.000→3.000 so với 300→1.000: {vn(growth)} (tuyến tính ≈ 1)")
 
         soffice = shutil.which("soffice")
         if soffice:

@@ -5,7 +5,7 @@ line with its meaning, ``Field(default, description=…)``. This module gives th
 their behaviour: read a YAML tree into instances, and collect every shape error with its place.
 
 Why not pydantic, which the format first used: its import and the building of the format's
-29 model classes took about 140 ms of a 380 ms build, more than the whole of what a bare
+27 model classes took about 140 ms of a 380 ms build, more than the whole of what a bare
 docxtpl script spends rendering (issue 18); msgspec starts fast but stops at the first error
 and cannot tell items apart by their keys. The checks themselves are in
 :mod:`generator.plan.checks`; their errors keep pydantic's shape (``type``, ``loc``, ``msg``,
