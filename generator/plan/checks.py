@@ -48,21 +48,17 @@ def _model_check(cls: type[Model]) -> Check:
             return _error(errors, "model_type", loc, value)
         if not checks:
             checks.update({info.name: compile_check(info.annotation, info) for info in fields})
-        values: dict[str, Any] = {}
-        failed = False
-        for info in fields:
+        known = len(errors)
+        values = {}
+        for info in fields:  # in the order they are declared, as the author reads the reference
             if info.key in value:
-                result = checks[info.name](value[info.key], (*loc, info.key), errors)
-                failed |= result is _INVALID
-                values[info.name] = result
+                values[info.name] = checks[info.name](value[info.key], (*loc, info.key), errors)
             elif info.is_required():
-                failed = True
                 _error(errors, "missing", (*loc, info.key), value)
         for key in value:
             if key not in by_key:
-                failed = True
                 _error(errors, "extra_forbidden", (*loc, key), value[key])
-        return _INVALID if failed else cls(**values)
+        return _INVALID if len(errors) > known else cls(**values)
 
     return check
 
@@ -136,7 +132,7 @@ def _type_check(annotation: Any, origin: Any, meta: tuple[Any, ...], info: Field
 def _tagged_check(options: tuple[Any, ...], discriminator: Discriminator) -> Check:
     tagged: dict[str, Any] = {}
     for option in options:
-        tag = next(m.tag for m in getattr(option, "__metadata__", ()) if isinstance(m, Tag))
+        tag = next(m.tag for m in option.__metadata__ if isinstance(m, Tag))
         tagged[tag] = option
     checks: dict[str, Check] = {}
     expected = ", ".join(f"'{tag}'" for tag in tagged)
@@ -161,10 +157,11 @@ def _list_check(item: Check, min_length: int | None) -> Check:
     def check(value: Any, loc: Loc, errors: list[dict[str, Any]]) -> Any:
         if not isinstance(value, list):
             return _error(errors, "list_type", loc, value)
+        known = len(errors)
         out = [item(element, (*loc, index), errors) for index, element in enumerate(value)]
         if min_length is not None and len(out) < min_length:
             return _error(errors, "too_short", loc, value, min_length=min_length)
-        return _INVALID if any(element is _INVALID for element in out) else out
+        return _INVALID if len(errors) > known else out
 
     return check
 

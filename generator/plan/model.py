@@ -121,8 +121,10 @@ class FieldInfo:
         self.default_factory = default_factory
         self.alias = alias
         self.min_length = min_length
-        self.name = ""
-        self.owner: type[Model] | None = None
+
+    # Set by the model class that declares the field (Model.__init_subclass__).
+    name: str
+    owner: type[Model]
 
     def is_required(self) -> bool:
         return self.default is _MISSING and self.default_factory is None
@@ -135,7 +137,6 @@ class FieldInfo:
     @property
     def annotation(self) -> Any:
         """The field's type, ``Annotated`` metadata included."""
-        assert self.owner is not None
         return _hints(self.owner)[self.name]
 
     def make_default(self) -> Any:
@@ -176,8 +177,6 @@ class Model:
         super().__init_subclass__(**kwargs)
         fields = dict(cls.model_fields)  # the base's fields first, in their order
         for name in inspect.get_annotations(cls):  # names only: the types are read when first needed
-            if name == "model_fields":
-                continue
             value = cls.__dict__.get(name, _MISSING)
             info = value if isinstance(value, FieldInfo) else FieldInfo(value)
             info.name, info.owner = name, cls
@@ -196,10 +195,10 @@ class Model:
         from generator.plan.checks import validator  # builds on Model: imported when first used
 
         errors: list[dict[str, Any]] = []
-        result = validator(cls)(data, (), errors)
+        result: typing.Self = validator(cls)(data, (), errors)
         if errors:
             raise ValidationFailed(errors)
-        return typing.cast(typing.Self, result)
+        return result
 
     def __setattr__(self, name: str, value: Any) -> None:
         msg = f"{type(self).__name__} is immutable"

@@ -46,6 +46,12 @@ def _shape(value: Any) -> str | None:
     return None
 
 
+def _one_or_list(value: Any) -> Any:
+    if isinstance(value, dict):
+        raise FieldError(kind="no_dict", message="một nhóm khóa không dùng được ở đây.")
+    return [value] if isinstance(value, str) else value
+
+
 def _kind(value: Any) -> str | None:
     kind = value.get("kind", "plain") if isinstance(value, dict) else None
     return kind if isinstance(kind, str) else None
@@ -86,6 +92,13 @@ def _declare() -> SimpleNamespace:
         kinds: list[Kinded] = Field(default_factory=list, description="loại")
         leaf: Leaf | None = Field(None, description="lá")
         names: list[Name] = Field(min_length=1, description="tên")
+
+    class Extra(Model):
+        label: str | None = None  # a plain default, no Field
+        needed: str  # no default at all: required
+        grid: list[list[Name]] = Field(default_factory=list, description="lưới")
+        flag: bool = Field(False, description="cờ")
+        tags: Annotated[list[Name], Before(_one_or_list)] = Field(default_factory=list, description="nhãn")
 
     return SimpleNamespace(**locals())
 
@@ -161,6 +174,90 @@ def test_missing_keys_and_wrong_containers(s: SimpleNamespace):
     assert _errors(s, []) == [("model_type", ())]
 
 
+def _records(model: Any, data: Any) -> list[dict[str, Any]]:
+    with pytest.raises(ValidationFailed) as caught:
+        model.model_validate(data)
+    assert str(caught.value) == f"{len(caught.value.errors())} validation errors"
+    return caught.value.errors()
+
+
+def _record(kind: str, loc: tuple[Any, ...], value: Any, msg: str = "", **ctx: Any) -> dict[str, Any]:
+    return {"type": kind, "loc": loc, "msg": msg or kind, "input": value, "ctx": ctx}
+
+
+def test_every_error_record_in_full(s: SimpleNamespace):
+    data = {
+        "id": "ab",
+        "mode": "c",
+        "count": "x",
+        "entries": [5],
+        "kinds": [{"kind": "q"}, {"kind": 1}],
+        "leaf": {"name": "abcdefghi", "weight": "0"},
+        "names": [],
+        "typo": 7,
+    }
+    assert _records(s.Tree, data) == [
+        _record("string_pattern_mismatch", ("id",), "ab", pattern="^[A-Z]+$"),
+        _record("literal_error", ("mode",), "c", expected=("a", "b")),
+        _record("not_even", ("count",), "x", "“x” không phải số chẵn."),
+        _record("entry_shape", ("entries", 0), 5, "không đúng dạng"),
+        _record("union_tag_invalid", ("kinds", 0), {"kind": "q"}, tag="q", expected_tags="'plain', 'fancy'"),
+        _record("union_tag_not_found", ("kinds", 1), {"kind": 1}),
+        _record("string_too_long", ("leaf", "name"), "abcdefghi", max_length=8),
+        _record("greater_than", ("leaf", "weight"), "0", gt=0),
+        _record("too_short", ("names",), [], min_length=1),
+        _record("extra_forbidden", ("typo",), 7),
+    ]
+    assert _records(s.Tree, {"id": "A", "count": "2", "names": "a", "leaf": {"name": "n", "weight": ["1"]}}) == [
+        _record("float_type", ("leaf", "weight"), ["1"]),
+        _record("list_type", ("names",), "a"),
+    ]
+    missing = {"count": "2", "names": ["a"], "leaf": "x"}
+    assert _records(s.Tree, missing) == [
+        _record("missing", ("id",), missing),
+        _record("model_type", ("leaf",), "x"),
+    ]
+
+
+def test_plain_defaults_nested_lists_and_functions_that_refuse(s: SimpleNamespace):
+    data = {"label": None, "needed": ["x"], "grid": [["ok", " "], "row"], "flag": ["yes"], "tags": {"a": 1}}
+    assert _records(s.Extra, data) == [
+        _record("string_type", ("needed",), ["x"]),
+        _record("string_too_short", ("grid", 0, 1), "", min_length=1),
+        _record("list_type", ("grid", 1), "row"),
+        _record("bool_type", ("flag",), ["yes"]),
+        _record("no_dict", ("tags",), {"a": 1}, "một nhóm khóa không dùng được ở đây."),
+    ]
+    assert _records(s.Extra, {"flag": "maybe"}) == [
+        _record("missing", ("needed",), {"flag": "maybe"}),
+        _record("bool_parsing", ("flag",), "maybe"),
+    ]
+    extra = s.Extra.model_validate({"needed": "n", "grid": [["a", "b"], []], "tags": "t", "label": "plain"})
+    assert (extra.label, extra.needed, extra.grid, extra.flag, extra.tags) == ("plain", "n", [["a", "b"], []], False,
+                                                                              ["t"])  # fmt: skip
+    assert s.Extra.model_validate({"needed": "n"}).label is None
+    assert s.Extra.model_fields["needed"].is_required() and not s.Extra.model_fields["label"].is_required()
+    assert s.Leaf.model_validate({"name": "abcdefgh", "weight": None}) == s.Leaf(name="abcdefgh", weight=None)
+
+
+def test_what_the_engine_cannot_check_is_refused_when_first_used():
+    class Mapping(Model):
+        table: dict[str, str] = Field(description="bảng")
+
+    class Loose(Model):
+        either: str | bool = Field(description="một trong hai")
+
+    with pytest.raises(TypeError, match="no check for"):
+        Mapping.model_validate({"table": {}})
+    with pytest.raises(TypeError, match="a union needs a Discriminator"):
+        Loose.model_validate({"either": "x"})
+
+
+def test_a_refusal_says_its_message():
+    error = FieldError("kind", "thông báo")
+    assert (str(error), error.kind, error.message) == ("thông báo", "kind", "thông báo")
+
+
 def test_errors_carry_the_message_the_input_and_the_context(s: SimpleNamespace):
     with pytest.raises(ValidationFailed) as caught:
         s.Tree.model_validate({"id": "A", "count": "x", "mode": "z", "names": ["a"], "kinds": [{"kind": "q"}]})
@@ -197,6 +294,7 @@ def test_instances_are_immutable_and_compare_by_value(s: SimpleNamespace):
     assert leaf != s.Leaf(name="a", weight=1.0)
     assert leaf != s.Note(note="a")
     assert hash(leaf) == hash(s.Leaf(name="a"))
+    assert hash(leaf) != hash(s.Note(note="a"))
     assert repr(leaf) == "Leaf(name='a', weight=None)"
 
 
@@ -209,7 +307,7 @@ def test_an_instance_is_accepted_where_its_model_is_expected(s: SimpleNamespace)
 def test_field_facts_for_the_reference_and_the_json_schema(s: SimpleNamespace):
     fields = s.Tree.model_fields
     assert list(fields) == ["code", "mode", "count", "entries", "kinds", "leaf", "names"]
-    assert (fields["code"].key, fields["code"].is_required()) == ("id", True)
+    assert (fields["code"].key, fields["code"].is_required(), fields["code"].description) == ("id", True, "mã")
     assert (fields["mode"].key, fields["mode"].is_required(), fields["mode"].default) == ("mode", False, "a")
     assert (
         fields["entries"].make_default() == []
