@@ -49,6 +49,14 @@ def _direct_key(properties: etree._Element | None) -> bytes:
 
 # The paragraph style is in the key already; an rStyle changes the run, so it stays in the bytes.
 _PSTYLE = w("pStyle")
+_W_PPR, _W_SECTPR, _W_VAL = w("pPr"), w("sectPr"), w("val")
+
+
+def _first(element: etree._Element, tag: str) -> etree._Element | None:
+    """The properties child (``w:pPr``, ``w:rPr``), which the schema puts first; searched if not."""
+    if len(element) and element[0].tag == tag:
+        return element[0]
+    return element.find(tag)
 
 
 class DocxReader:
@@ -160,9 +168,14 @@ class DocxReader:
 
     def para(self, element: etree._Element) -> Para:
         """A ``w:p`` element with its effective formatting."""
-        ppr = element.find(w("pPr"))
-        style_el = ppr.find(w("pStyle")) if ppr is not None else None
-        style_id = style_el.get(w("val")) if style_el is not None else self.default_paragraph_style
+        ppr = _first(element, _W_PPR)
+        style_id, section_end = self.default_paragraph_style, None
+        if ppr is not None:
+            for child in ppr:  # one pass for the two children read here
+                if child.tag == _PSTYLE:
+                    style_id = child.get(_W_VAL)
+                elif child.tag == _W_SECTPR:
+                    section_end = child
         # Resolved once per distinct style and direct formatting: a 3,000-row appendix has
         # 18,000 cell paragraphs written the same two or three ways.
         key = (style_id, _direct_key(ppr))
@@ -172,14 +185,14 @@ class DocxReader:
         for run in element.iter(W_R):  # the paragraph's text is its runs' texts joined
             text = run_text(run)
             if text:
-                runs.append(self._run(style_id, run.find(_W_RPR), text))
+                runs.append(self._run(style_id, _first(run, _W_RPR), text))
         return Para(
             element=element,
             text="".join(run.text for run in runs),
             style_id=style_id,
             style_name=self.style_name(style_id),
             **self._para_cache[key],
-            section_end=ppr.find(w("sectPr")) if ppr is not None else None,
+            section_end=section_end,
             runs=runs,
         )
 
