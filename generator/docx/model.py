@@ -26,7 +26,7 @@ def is_on(element: etree._Element | None) -> bool | None:
     return element.get(w("val"), "true") not in ("0", "false", "off", "none")
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     """A run of text with its effective formatting."""
 
@@ -38,7 +38,7 @@ class Run:
     caps: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     """A paragraph with its effective formatting."""
 
@@ -87,7 +87,7 @@ class Para:
         return {r.font for r in self.visible_runs() if r.font}
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """A table cell."""
 
@@ -103,7 +103,7 @@ class Cell:
         return "\n".join(p.text for p in self.paragraphs)
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A table row."""
 
@@ -112,7 +112,7 @@ class Row:
     cant_split: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     """A table with the properties we measure."""
 
@@ -124,7 +124,7 @@ class Table:
     has_borders: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Story:
     """A header part as shown on the page."""
 
@@ -137,7 +137,7 @@ class Story:
         return "\n".join(p.text for p in self.paragraphs).strip()
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """One section: page set-up, numbering and the headers it shows."""
 
