@@ -14,14 +14,24 @@ import typing
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, Union
 
-from generator.plan.model import Before, Constraints, Discriminator, FieldError, FieldInfo, Model, Plain, Tag
+from generator.plan.model import (
+    Before,
+    Constraints,
+    Discriminator,
+    ErrorDetail,
+    FieldError,
+    FieldInfo,
+    Model,
+    Plain,
+    Tag,
+)
 
 Loc = tuple[int | str, ...]
-Check = Callable[[Any, Loc, list[dict[str, Any]]], Any]
+Check = Callable[[Any, Loc, list[ErrorDetail]], Any]
 _INVALID: Any = type("Invalid", (), {})()
 
 
-def _error(errors: list[dict[str, Any]], kind: str, loc: Loc, value: Any, msg: str = "", **ctx: Any) -> Any:
+def _error(errors: list[ErrorDetail], kind: str, loc: Loc, value: Any, msg: str = "", **ctx: Any) -> Any:
     errors.append({"type": kind, "loc": loc, "msg": msg or kind, "input": value, "ctx": ctx})
     return _INVALID
 
@@ -41,7 +51,7 @@ def _model_check(cls: type[Model]) -> Check:
     checks: dict[str, Check] = {}
     by_key = {info.key: info for info in fields}
 
-    def check(value: Any, loc: Loc, errors: list[dict[str, Any]]) -> Any:
+    def check(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
         if isinstance(value, cls):
             return value
         if not isinstance(value, dict):
@@ -79,7 +89,7 @@ def compile_check(annotation: Any, info: FieldInfo | None = None) -> Check:
 
 
 def _plain_check(function: Callable[[Any], Any]) -> Check:
-    def check(value: Any, loc: Loc, errors: list[dict[str, Any]]) -> Any:
+    def check(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
         try:
             return function(value)
         except FieldError as exc:
@@ -89,7 +99,7 @@ def _plain_check(function: Callable[[Any], Any]) -> Check:
 
 
 def _before_check(function: Callable[[Any], Any], inner: Check) -> Check:
-    def check(value: Any, loc: Loc, errors: list[dict[str, Any]]) -> Any:
+    def check(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
         try:
             value = function(value)
         except FieldError as exc:
@@ -137,7 +147,7 @@ def _tagged_check(options: tuple[Any, ...], discriminator: Discriminator) -> Che
     checks: dict[str, Check] = {}
     expected = ", ".join(f"'{tag}'" for tag in tagged)
 
-    def check(value: Any, loc: Loc, errors: list[dict[str, Any]]) -> Any:
+    def check(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
         tag = discriminator.function(value)
         if tag is None:
             if discriminator.custom_error_type:
@@ -154,7 +164,7 @@ def _tagged_check(options: tuple[Any, ...], discriminator: Discriminator) -> Che
 
 
 def _list_check(item: Check, min_length: int | None) -> Check:
-    def check(value: Any, loc: Loc, errors: list[dict[str, Any]]) -> Any:
+    def check(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
         if not isinstance(value, list):
             return _error(errors, "list_type", loc, value)
         known = len(errors)
@@ -169,7 +179,7 @@ def _list_check(item: Check, min_length: int | None) -> Check:
 def _literal_check(options: tuple[Any, ...]) -> Check:
     allowed = set(options)
 
-    def check(value: Any, loc: Loc, errors: list[dict[str, Any]]) -> Any:
+    def check(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
         if isinstance(value, str) and value in allowed:
             return value
         return _error(errors, "literal_error", loc, value, expected=options)
@@ -180,7 +190,7 @@ def _literal_check(options: tuple[Any, ...]) -> Check:
 def _text_check(bounds: Constraints) -> Check:
     pattern = re.compile(bounds.pattern) if bounds.pattern else None
 
-    def check(value: Any, loc: Loc, errors: list[dict[str, Any]]) -> Any:
+    def check(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
         if not isinstance(value, str):
             return _error(errors, "string_type", loc, value)
         if bounds.min_length is not None and len(value) < bounds.min_length:
@@ -199,7 +209,7 @@ _TRUE = {"true", "yes", "on", "y", "t", "1"}
 _FALSE = {"false", "no", "off", "n", "f", "0"}
 
 
-def _bool_check(value: Any, loc: Loc, errors: list[dict[str, Any]]) -> Any:
+def _bool_check(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
@@ -211,7 +221,7 @@ def _bool_check(value: Any, loc: Loc, errors: list[dict[str, Any]]) -> Any:
 
 
 def _number_check(bounds: Constraints) -> Check:
-    def check(value: Any, loc: Loc, errors: list[dict[str, Any]]) -> Any:
+    def check(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             return _error(errors, "float_type", loc, value)
         try:

@@ -29,6 +29,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+# One error: ``type``, ``loc`` (the path in the data), ``msg``, ``input`` and ``ctx``.
+ErrorDetail = dict[str, Any]
+
 # --- the vocabulary ---------------------------------------------------------------------
 
 
@@ -91,11 +94,11 @@ class FieldError(ValueError):
 class ValidationFailed(ValueError):
     """Every shape error of one validation, in the order the fields were met."""
 
-    def __init__(self, errors: list[dict[str, Any]]) -> None:
+    def __init__(self, errors: list[ErrorDetail]) -> None:
         super().__init__(f"{len(errors)} validation errors")
         self._errors = errors
 
-    def errors(self) -> list[dict[str, Any]]:
+    def errors(self) -> list[ErrorDetail]:
         return self._errors
 
 
@@ -194,7 +197,7 @@ class Model:
         """The instance ``data`` describes; raises :class:`ValidationFailed` with every error."""
         from generator.plan.checks import validator  # builds on Model: imported when first used
 
-        errors: list[dict[str, Any]] = []
+        errors: list[ErrorDetail] = []
         result: typing.Self = validator(cls)(data, (), errors)
         if errors:
             raise ValidationFailed(errors)

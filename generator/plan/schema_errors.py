@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal, Union
 
 from generator.common.errors import Problem
 from generator.plan.areas import AREA_MEANINGS
-from generator.plan.model import Model, Tag
+from generator.plan.model import ErrorDetail, Model, Tag
 from generator.plan.yamlload import KeyPath, LoadedYaml, format_path
 
 
@@ -139,7 +139,7 @@ COLON_TRAP = (
 )
 
 
-def translate(error: dict[str, Any], root: type[Model], source: LoadedYaml) -> Problem:
+def translate(error: ErrorDetail, root: type[Model], source: LoadedYaml) -> Problem:
     """One validation error as a problem at the right line, in Vietnamese."""
     located = _locate(root, tuple(error["loc"]))
     kind = error["type"]

@@ -10,13 +10,11 @@ from typing import Any
 
 from generator.common.errors import PlanError, Problem
 from generator.common.vnformat import grouped
-from generator.plan.model import ValidationFailed
+from generator.plan.model import ErrorDetail, ValidationFailed
 from generator.plan.rules import check_plan
 from generator.plan.schema import Plan
 from generator.plan.schema_errors import translate
 from generator.plan.yamlload import LoadedYaml, load_yaml_file, load_yaml_text
-
-ErrorDetail = dict[str, Any]
 
 
 @dataclass(frozen=True)
