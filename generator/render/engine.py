@@ -50,7 +50,8 @@ class _Environment(SandboxedEnvironment):
         cache = self.bytecode_cache
         if cache is None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        name = hashlib.sha256(source.encode()).hexdigest()
+        # Compiled code depends on the environment (a sandbox intercepts operators): named with it.
+        name = hashlib.sha256(f"{type(self).__qualname__}\n{source}".encode()).hexdigest()
         try:
             bucket = cache.get_bucket(self, name, None, source)
         except Exception:  # a file cut short after its header (Jinja unpickles it): write anew
