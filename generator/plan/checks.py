@@ -57,7 +57,7 @@ def _model_check(cls: type[Model]) -> Check:
         if not isinstance(value, dict):
             return _error(errors, "model_type", loc, value)
         if not checks:
-            checks.update({info.name: compile_check(info.annotation, info) for info in fields})
+            checks.update({info.name: _check_for(info.annotation, info) for info in fields})
         known = len(errors)
         values = {}
         for info in fields:  # in the order they are declared, as the author reads the reference
@@ -73,7 +73,7 @@ def _model_check(cls: type[Model]) -> Check:
     return check
 
 
-def compile_check(annotation: Any, info: FieldInfo | None = None) -> Check:
+def _check_for(annotation: Any, info: FieldInfo | None = None) -> Check:
     """The check of one annotation (with the field's own list bound, if any)."""
     origin = typing.get_origin(annotation)
     meta: tuple[Any, ...] = ()
@@ -120,10 +120,10 @@ def _type_check(annotation: Any, origin: Any, meta: tuple[Any, ...], info: Field
         if len(real) != 1:
             msg = f"a union needs a Discriminator: {annotation}"
             raise TypeError(msg)
-        inner = compile_check(real[0], info)
+        inner = _check_for(real[0], info)
         return lambda value, loc, errors: None if value is None else inner(value, loc, errors)
     if origin is list:
-        item = compile_check(typing.get_args(annotation)[0])
+        item = _check_for(typing.get_args(annotation)[0])
         return _list_check(item, info.min_length if info else None)
     if origin is Literal:
         return _literal_check(typing.get_args(annotation))
@@ -157,7 +157,7 @@ def _tagged_check(options: tuple[Any, ...], discriminator: Discriminator) -> Che
         if tag not in tagged:
             return _error(errors, "union_tag_invalid", loc, value, tag=tag, expected_tags=expected)
         if tag not in checks:
-            checks[tag] = compile_check(tagged[tag])
+            checks[tag] = _check_for(tagged[tag])
         return checks[tag](value, (*loc, tag), errors)
 
     return check
