@@ -293,7 +293,7 @@ def main() -> int:
 
             tool = [*TOOL, "build", "--changed", "--pdf", str(plan), "--out", str(pdf_out)]
             bare = [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(pdf_out), str(document)]
-            a, b = pairs(tool, bare, 5, fresh)
+            a, b = pairs(tool, bare, 9, fresh)  # LibreOffice varies more from run to run than Python
             ok &= line("2021-thanh-hoa", a, b, 1.2)
         else:
             print("PDF: bỏ qua (chưa cài LibreOffice).")
