@@ -12,7 +12,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from typing import Annotated, Any, Literal, Union
+from typing import Any, Literal, Union
 
 from generator.plan.model import (
     Before,
@@ -24,6 +24,8 @@ from generator.plan.model import (
     Model,
     Plain,
     Tag,
+    marker,
+    unpack,
 )
 
 Loc = tuple[int | str, ...]
@@ -75,13 +77,9 @@ def _model_check(cls: type[Model]) -> Check:
 
 def _check_for(annotation: Any, info: FieldInfo | None = None) -> Check:
     """The check of one annotation (with the field's own list bound, if any)."""
+    annotation, meta = unpack(annotation)
+    plain = marker(meta, Plain)
     origin = typing.get_origin(annotation)
-    meta: tuple[Any, ...] = ()
-    if origin is Annotated:
-        annotation, *rest = typing.get_args(annotation)
-        meta = tuple(rest)
-        origin = typing.get_origin(annotation)
-    plain = next((m for m in meta if isinstance(m, Plain)), None)
     inner = _plain_check(plain.function) if plain is not None else _type_check(annotation, origin, meta, info)
     for before in reversed([m for m in meta if isinstance(m, Before)]):
         inner = _before_check(before.function, inner)
@@ -110,8 +108,8 @@ def _before_check(function: Callable[[Any], Any], inner: Check) -> Check:
 
 
 def _type_check(annotation: Any, origin: Any, meta: tuple[Any, ...], info: FieldInfo | None) -> Check:
-    bounds = next((m for m in meta if isinstance(m, Constraints)), Constraints())
-    discriminator = next((m for m in meta if isinstance(m, Discriminator)), None)
+    bounds = marker(meta, Constraints) or Constraints()
+    discriminator = marker(meta, Discriminator)
     if origin in (Union, types.UnionType):
         options = typing.get_args(annotation)
         if discriminator is not None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import types
 import typing
-from typing import Annotated, Any, Literal, Union
+from typing import Any, Literal, Union
 
 from generator.common.emphasis import HELP
-from generator.plan.model import Constraints, FieldInfo, JsonSchema, Model
+from generator.plan.model import Constraints, FieldInfo, JsonSchema, Model, marker, unpack
 from generator.plan.schema import Plan
 
 SCHEMA_FILE = "schema/kehoach-plan-1.schema.json"
@@ -17,15 +17,12 @@ SCHEMA_ID = "https://kehoach.local/schema/kehoach-plan-1.schema.json"
 
 def _schema(annotation: Any, defs: dict[str, Any], info: FieldInfo | None = None) -> dict[str, Any]:
     """The JSON Schema of one annotation; models go to ``defs`` and are referenced."""
-    meta: tuple[Any, ...] = ()
-    if typing.get_origin(annotation) is Annotated:
-        annotation, *rest = typing.get_args(annotation)
-        meta = tuple(rest)
-    override = next((m for m in meta if isinstance(m, JsonSchema)), None)
+    annotation, meta = unpack(annotation)
+    override = marker(meta, JsonSchema)
     if override is not None:
         return dict(override.schema)
     origin = typing.get_origin(annotation)
-    bounds = next((m for m in meta if isinstance(m, Constraints)), Constraints())
+    bounds = marker(meta, Constraints) or Constraints()
     if origin in (Union, types.UnionType):
         options = [o for o in typing.get_args(annotation) if o is not type(None)]
         schemas = [_schema(o, defs, info) for o in options]

@@ -27,7 +27,7 @@ import inspect
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 # One error: ``type``, ``loc`` (the path in the data), ``msg``, ``input`` and ``ctx``.
 ErrorDetail = dict[str, Any]
@@ -80,6 +80,22 @@ class JsonSchema:
     """What the exported JSON Schema shows instead of what the type would give."""
 
     schema: dict[str, Any]
+
+
+M = typing.TypeVar("M")
+
+
+def unpack(annotation: Any) -> tuple[Any, tuple[Any, ...]]:
+    """An annotation split into its type and its ``Annotated`` metadata (none: an empty tuple)."""
+    if typing.get_origin(annotation) is Annotated:
+        base, *meta = typing.get_args(annotation)
+        return base, tuple(meta)
+    return annotation, ()
+
+
+def marker(meta: tuple[Any, ...], kind: type[M]) -> M | None:
+    """The first piece of metadata of one kind (a :class:`Constraints`, a :class:`Plain`…)."""
+    return next((m for m in meta if isinstance(m, kind)), None)
 
 
 class FieldError(ValueError):
